@@ -1,0 +1,41 @@
+// One flat config: eslint-plugin-vue + typescript-eslint. Formatting is left to the formatter.
+import pluginVue from 'eslint-plugin-vue'
+import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
+import globals from 'globals'
+
+export default defineConfigWithVueTs(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'dev-dist/**', '.bench-out/**'] },
+  pluginVue.configs['flat/recommended'],
+  vueTsConfigs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/attributes-order': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Persistence only in src/db (STYLE.md §1): nobody else imports Dexie.
+    files: ['src/**/*.{ts,vue}'],
+    ignores: ['src/db/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'dexie', message: 'Only src/db may import Dexie.' }] }] },
+  },
+  {
+    // The domain is pure: no framework, no storage, no browser APIs.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['vue', 'vue-*', 'pinia', 'dexie', 'chart.js', 'vue-chartjs', '@/db/*', '@/stores/*', '@/composables/*', '@/components/*', '@/views/*'], message: 'src/domain is framework-free.' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', 'bench/**/*.{ts,mjs}', '*.config.{ts,js}', 'tests/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+)

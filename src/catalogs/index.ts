@@ -1,0 +1,22 @@
+/**
+ * Built-in catalogues, shipped with the app. Each version stays here forever: a round pins
+ * catalogue id + version, so its answers are always read against the texts they were given to.
+ * The JSON is loaded lazily (its own chunk, precached by the service worker) and validated on load.
+ */
+import type { CatalogRef, LocalizedText } from '@/domain/types'
+
+export interface BuiltinCatalog extends CatalogRef {
+  title: LocalizedText
+  load: () => Promise<unknown>
+}
+
+export const BUILTIN_CATALOGS: BuiltinCatalog[] = [
+  {
+    catalogId: 'dc-kommune',
+    catalogVersion: '1.0.0',
+    title: { de: 'Digitalisierungs-Check Kommune', en: 'Digital check for municipalities' },
+    load: () => import('./dc-kommune/1.0.0.json').then((m) => m.default as unknown),
+  },
+]
+
+export const DEFAULT_CATALOG: CatalogRef = { catalogId: 'dc-kommune', catalogVersion: '1.0.0' }

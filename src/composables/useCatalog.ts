@@ -1,0 +1,32 @@
+/** The validated catalogue for a (reactive) pinned reference, loaded through the catalogue store. */
+import { shallowRef, watch, type ShallowRef } from 'vue'
+import { useCatalogStore } from '@/stores/catalogs'
+import type { Catalog, CatalogRef } from '@/domain/types'
+
+export function useCatalog(refGetter: () => CatalogRef | undefined): { catalog: ShallowRef<Catalog | undefined>; error: ShallowRef<Error | null> } {
+  const store = useCatalogStore()
+  const catalog = shallowRef<Catalog | undefined>()
+  const error = shallowRef<Error | null>(null)
+  watch(
+    () => {
+      const r = refGetter()
+      return r ? `${r.catalogId}@${r.catalogVersion}` : ''
+    },
+    async (k) => {
+      const r = refGetter()
+      if (!k || !r) {
+        catalog.value = undefined
+        return
+      }
+      try {
+        catalog.value = await store.load(r)
+        error.value = null
+      } catch (e) {
+        catalog.value = undefined
+        error.value = e instanceof Error ? e : new Error(String(e))
+      }
+    },
+    { immediate: true },
+  )
+  return { catalog, error }
+}

@@ -1,0 +1,19 @@
+/** Loads the demo municipality into the database in one transaction (once; never overwrites). */
+import { buildDemo, DEMO_ORG_ID } from '@/domain/demo'
+import type { Catalog } from '@/domain/types'
+import { db } from './database'
+import { nowIso } from './ids'
+import { META_KEYS } from './meta'
+
+export async function loadDemo(catalog: Catalog): Promise<'loaded' | 'exists'> {
+  const demo = buildDemo(catalog, nowIso())
+  return db.transaction('rw', [db.organisations, db.departments, db.rounds, db.assessments, db.meta], async () => {
+    if (await db.organisations.get(DEMO_ORG_ID)) return 'exists'
+    await db.organisations.add(demo.organisation)
+    await db.departments.bulkAdd(demo.departments)
+    await db.rounds.add(demo.round)
+    await db.assessments.bulkAdd(demo.assessments)
+    await db.meta.put({ key: META_KEYS.activeOrgId, value: DEMO_ORG_ID })
+    return 'loaded'
+  })
+}

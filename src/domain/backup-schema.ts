@@ -1,0 +1,303 @@
+/**
+ * Shape of a full backup file (`digitalisierungs-check/backup`, format version 1) and the limits it
+ * is checked against.
+ *
+ * The outer structure (organisations, departments, rounds, assessments) is checked with zod;
+ * included catalogues by `validateCatalog` from catalog-schema.ts. Answers are checked by the hand-written `checkAnswer` below: a large backup carries about
+ * 100,000 of them and a plain loop is several times faster than a zod object per answer, while the
+ * rules stay the same.
+ *
+ * Every schema strips unknown keys: they are never stored. Prototype-polluting keys (`__proto__`,
+ * `constructor`, `prototype`) are rejected before any schema runs (see `scanJsonTree`).
+ */
+import { z } from 'zod'
+import {
+  BUNDESLAENDER,
+  type Answer,
+  type AnswerState,
+  type Department,
+  type Level,
+  type Organisation,
+  type Round,
+} from './types'
+
+export const BACKUP_FORMAT = 'digitalisierungs-check/backup' as const
+export const BACKUP_FORMAT_VERSION = 1 as const
+export const CATALOG_FORMAT = 'digitalisierungs-check/catalog' as const
+
+/** Limits of format version 1. Strings are measured in UTF-16 code units (String.length). */
+export const BACKUP_LIMITS = {
+  /** Default maximum file size in bytes (UTF-8). */
+  maxBytes: 200 * 1024 * 1024,
+  idMax: 100,
+  nameMax: 300,
+  shortTextMax: 100,
+  commentMax: 5000,
+  /** Deepest nesting a valid file needs is about 7; anything far beyond is junk. */
+  maxDepth: 32,
+  maxRecordsPerTable: 200_000,
+  maxAnswersPerAssessment: 5000,
+  maxCatalogs: 500,
+  /** Errors collected before parsing stops. */
+  maxErrors: 20,
+  inhabitantsMax: 100_000_000,
+  staffMax: 10_000_000,
+} as const
+
+/** Keys that could change an object's prototype when copied naively; never allowed anywhere. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** ISO 8601 timestamp with mandatory time zone (`Z` or ±hh:mm), as `Date.toISOString()` writes. */
+export const ISO_DATETIME_RE =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/
+/** ISO calendar date YYYY-MM-DD. */
+export const ISO_DATE_RE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/
+
+/** Tags on custom zod issues so they map to specific error codes. */
+export type CustomIssueKind = 'level' | 'isoDateTime' | 'isoDate' | 'answersMap'
+
+export function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+export function isLevel(value: unknown): value is Level {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 4
+}
+
+const ANSWER_STATES: readonly AnswerState[] = ['level', 'na', 'unknown']
+export const ANSWER_KEYS = [
+  'itemId',
+  'state',
+  'ist',
+  'bedarf',
+  'potenzial',
+  'target',
+  'comment',
+  'updatedAt',
+] as const satisfies readonly (keyof Answer)[]
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+// ---------------------------------------------------------------------------------------------
+
+const id = z.string().min(1).max(BACKUP_LIMITS.idMax)
+const name = z.string().min(1).max(BACKUP_LIMITS.nameMax)
+const optionalName = z.string().max(BACKUP_LIMITS.nameMax)
+const shortText = z.string().max(BACKUP_LIMITS.shortTextMax)
+const isoDateTime = z.custom<string>(
+  (v) => typeof v === 'string' && ISO_DATETIME_RE.test(v),
+  { params: { kind: 'isoDateTime' } },
+)
+const isoDate = z.custom<string>((v) => typeof v === 'string' && ISO_DATE_RE.test(v), {
+  params: { kind: 'isoDate' },
+})
+const isoDateOrEmpty = z.custom<string>(
+  (v) => typeof v === 'string' && (v === '' || ISO_DATE_RE.test(v)),
+  { params: { kind: 'isoDate' } },
+)
+const level = z.custom<Level>(isLevel, { params: { kind: 'level' } })
+const count = (max: number) => z.number().int().min(0).max(max).nullable()
+
+// ---------------------------------------------------------------------------------------------
+// Records
+// ---------------------------------------------------------------------------------------------
+
+export const organisationSchema = z.object({
+  id,
+  name,
+  type: z.enum(['gemeinde', 'stadt', 'kreis']),
+  bundesland: z.enum(BUNDESLAENDER),
+  inhabitants: count(BACKUP_LIMITS.inhabitantsMax),
+  staff: count(BACKUP_LIMITS.staffMax),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+}) satisfies z.ZodType<Organisation>
+
+export const departmentSchema = z.object({
+  id,
+  orgId: id,
+  name,
+  code: shortText,
+  parentUnit: optionalName,
+  head: optionalName,
+  staff: count(BACKUP_LIMITS.staffMax),
+  kind: z.enum(['central', 'specialist']),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+}) satisfies z.ZodType<Department>
+
+export const roundSchema = z.object({
+  id,
+  orgId: id,
+  name,
+  startDate: isoDate,
+  endDate: isoDateOrEmpty,
+  catalogId: id,
+  catalogVersion: z.string().min(1).max(BACKUP_LIMITS.shortTextMax),
+  dimensionTargets: z.record(id, level),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+}) satisfies z.ZodType<Round>
+
+/**
+ * Assessment without its answers: `answers` only has to be an object here; `checkAnswers` checks
+ * each entry (fast path) and builds the stripped copy.
+ */
+export const assessmentShellSchema = z.object({
+  id,
+  orgId: id,
+  roundId: id,
+  departmentId: id,
+  respondent: optionalName,
+  status: z.enum(['not_started', 'in_progress', 'submitted']),
+  answers: z.custom<Record<string, unknown>>(isPlainRecord, { params: { kind: 'answersMap' } }),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  submittedAt: isoDateTime.nullable(),
+})
+
+const table = <T extends z.ZodType>(schema: T) => z.array(schema).max(BACKUP_LIMITS.maxRecordsPerTable)
+
+/** Everything after the header checks (format, formatVersion) passed. */
+export const backupShellSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  exportedAt: isoDateTime,
+  appVersion: z.string().min(1).max(BACKUP_LIMITS.shortTextMax),
+  scoringModelVersion: z.string().min(1).max(BACKUP_LIMITS.shortTextMax),
+  organisations: table(organisationSchema),
+  departments: table(departmentSchema),
+  rounds: table(roundSchema),
+  assessments: table(assessmentShellSchema),
+  /** Each entry is checked by `validateCatalog` (catalog-schema.ts), the rules every catalogue obeys. */
+  catalogs: z.array(z.unknown()).max(BACKUP_LIMITS.maxCatalogs),
+})
+
+/** Record schemas whose declared keys are compared against the file to report ignored keys. */
+export const RECORD_KEYS = {
+  organisations: Object.keys(organisationSchema.shape),
+  departments: Object.keys(departmentSchema.shape),
+  rounds: Object.keys(roundSchema.shape),
+  assessments: Object.keys(assessmentShellSchema.shape),
+} as const
+
+export const TOP_LEVEL_KEYS: readonly string[] = Object.keys(backupShellSchema.shape)
+
+// ---------------------------------------------------------------------------------------------
+// Fast answer checker
+// ---------------------------------------------------------------------------------------------
+
+/** One problem found in an answer; `path` is relative to the answer. */
+export interface AnswerIssue {
+  kind:
+    | 'notAnObject'
+    | 'missing'
+    | 'invalidType'
+    | 'invalidLevel'
+    | 'invalidEnum'
+    | 'tooLong'
+    | 'invalidDateTime'
+    | 'stateMismatch'
+  field?: (typeof ANSWER_KEYS)[number]
+  expected?: string
+  max?: number
+  allowed?: readonly string[]
+}
+
+function checkNullableLevel(
+  raw: Record<string, unknown>,
+  field: 'ist' | 'bedarf' | 'potenzial' | 'target',
+  issues: AnswerIssue[],
+): void {
+  if (!(field in raw)) issues.push({ kind: 'missing', field })
+  else {
+    const v = raw[field]
+    if (v !== null && !isLevel(v)) issues.push({ kind: 'invalidLevel', field })
+  }
+}
+
+/**
+ * Checks one raw answer with the same rules a zod schema would state, plus the state rule from
+ * types.ts: `ist` is a level exactly when state is 'level' (n/a and "weiß nicht" are never 0).
+ * Returns a stripped copy (only declared keys) or the issues.
+ */
+export function checkAnswer(
+  raw: unknown,
+): { ok: true; answer: Answer } | { ok: false; issues: AnswerIssue[] } {
+  if (!isPlainRecord(raw)) return { ok: false, issues: [{ kind: 'notAnObject' }] }
+  const issues: AnswerIssue[] = []
+  const { itemId, state, comment, updatedAt } = raw
+  if (itemId === undefined) issues.push({ kind: 'missing', field: 'itemId' })
+  else if (typeof itemId !== 'string') issues.push({ kind: 'invalidType', field: 'itemId', expected: 'string' })
+  else if (itemId.length === 0 || itemId.length > BACKUP_LIMITS.idMax)
+    issues.push({ kind: 'tooLong', field: 'itemId', max: BACKUP_LIMITS.idMax })
+  if (state === undefined) issues.push({ kind: 'missing', field: 'state' })
+  else if (!ANSWER_STATES.includes(state as AnswerState))
+    issues.push({ kind: 'invalidEnum', field: 'state', allowed: ANSWER_STATES })
+  checkNullableLevel(raw, 'ist', issues)
+  checkNullableLevel(raw, 'bedarf', issues)
+  checkNullableLevel(raw, 'potenzial', issues)
+  checkNullableLevel(raw, 'target', issues)
+  if (comment === undefined) issues.push({ kind: 'missing', field: 'comment' })
+  else if (typeof comment !== 'string') issues.push({ kind: 'invalidType', field: 'comment', expected: 'string' })
+  else if (comment.length > BACKUP_LIMITS.commentMax)
+    issues.push({ kind: 'tooLong', field: 'comment', max: BACKUP_LIMITS.commentMax })
+  if (updatedAt === undefined) issues.push({ kind: 'missing', field: 'updatedAt' })
+  else if (typeof updatedAt !== 'string') issues.push({ kind: 'invalidType', field: 'updatedAt', expected: 'string' })
+  else if (!ISO_DATETIME_RE.test(updatedAt)) issues.push({ kind: 'invalidDateTime', field: 'updatedAt' })
+  if (issues.length === 0) {
+    const hasIst = raw.ist !== null
+    if ((state === 'level') !== hasIst) issues.push({ kind: 'stateMismatch', field: 'ist' })
+  }
+  if (issues.length > 0) return { ok: false, issues }
+  return {
+    ok: true,
+    answer: {
+      itemId: itemId as string,
+      state: state as AnswerState,
+      ist: raw.ist as Level | null,
+      bedarf: raw.bedarf as Level | null,
+      potenzial: raw.potenzial as Level | null,
+      target: raw.target as Level | null,
+      comment: comment as string,
+      updatedAt: updatedAt as string,
+    },
+  }
+}
+
+/** Assessment as parsed by the shell schema, before its answers are checked. */
+export type AssessmentShell = z.infer<typeof assessmentShellSchema>
+
+// ---------------------------------------------------------------------------------------------
+// Tree scan (prototype-polluting keys, nesting depth)
+// ---------------------------------------------------------------------------------------------
+
+export type TreeProblem =
+  | { kind: 'forbiddenKey'; key: string; path: (string | number)[] }
+  | { kind: 'tooDeep'; path: (string | number)[] }
+
+/**
+ * Walks parsed JSON iteratively (no recursion, so hostile nesting cannot overflow the stack) and
+ * returns the first forbidden key or over-deep value, or null.
+ */
+export function scanJsonTree(root: unknown, maxDepth: number = BACKUP_LIMITS.maxDepth): TreeProblem | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }]
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!
+    if (typeof value !== 'object' || value === null) continue
+    if (path.length >= maxDepth) return { kind: 'tooDeep', path }
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        const child: unknown = value[i]
+        if (typeof child === 'object' && child !== null) stack.push({ value: child, path: [...path, i] })
+      }
+    } else {
+      for (const key of Object.keys(value)) {
+        if (FORBIDDEN_KEYS.has(key)) return { kind: 'forbiddenKey', key, path: [...path, key] }
+        const child: unknown = (value as Record<string, unknown>)[key]
+        if (typeof child === 'object' && child !== null) stack.push({ value: child, path: [...path, key] })
+      }
+    }
+  }
+  return null
+}

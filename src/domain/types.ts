@@ -1,0 +1,221 @@
+/**
+ * Core domain types of the Digitalisierungs-Check.
+ *
+ * Plain data only: these shapes are what the database stores, what files carry and what the pure
+ * functions in `src/domain` compute on. German domain words are kept where English would blur them
+ * (see docs/glossary in README): Ist = current level, Bedarf = need, Potenzial = potential,
+ * Fachbereich = department, Erhebungsrunde = round, Maßnahme = measure.
+ */
+
+/** A text in the catalogue. German is the source of truth; other languages are optional. */
+export interface LocalizedText {
+  de: string
+  en?: string
+}
+
+/** Maturity level 0–4 as used for Ist, target, Bedarf and Potenzial. */
+export type Level = 0 | 1 | 2 | 3 | 4
+export const LEVELS: readonly Level[] = [0, 1, 2, 3, 4]
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue (versioned data, validated by src/domain/catalog-schema.ts when loaded)
+// ---------------------------------------------------------------------------------------------
+
+/** Which departments an item is asked of. */
+export type Applicability = 'all' | 'central'
+
+export interface CatalogSource {
+  id: string
+  title: string
+  url: string
+  note?: string
+}
+
+export interface CatalogDimension {
+  id: string
+  title: LocalizedText
+  description: LocalizedText
+  /** Weight of the dimension in the department score (default 1). */
+  weight?: number
+  /** Default target level (0–4) for the gap analysis when neither answer nor round sets one. */
+  defaultTarget: Level
+}
+
+export interface CatalogItem {
+  id: string
+  dimensionId: string
+  question: LocalizedText
+  help: LocalizedText
+  /** Exactly five texts, for levels 0, 1, 2, 3 and 4. */
+  levels: [LocalizedText, LocalizedText, LocalizedText, LocalizedText, LocalizedText]
+  appliesTo: Applicability
+  /** Weight inside its dimension (default 1). */
+  weight?: number
+  /** Overrides the dimension's default target. */
+  defaultTarget?: Level
+  /** Ids from `Catalog.sources`. */
+  sourceIds?: string[]
+}
+
+/** Aufwand / Nutzen scale 1–5, documented in the catalogue's `scales`. */
+export type Scale5 = 1 | 2 | 3 | 4 | 5
+
+export interface MeasureTrigger {
+  itemId: string
+  /** The measure is triggered when the (consensus) Ist level is at or below this level. */
+  maxLevel: Level
+}
+
+export interface LegalObligation {
+  /** Short name of the law or rule, e.g. "§ 4 EGovG" or "E-Rechnungs-VO / Landesrecht". */
+  law: string
+  description: LocalizedText
+  /** ISO date (YYYY-MM-DD) since when or by when it applies. */
+  date: string
+}
+
+export interface CatalogMeasure {
+  id: string
+  title: LocalizedText
+  description: LocalizedText
+  dimensionIds: string[]
+  triggers: MeasureTrigger[]
+  effort: Scale5
+  impact: Scale5
+  /** Ids of measures that must be done (or started) before this one. */
+  dependsOn: string[]
+  obligation?: LegalObligation
+  sourceIds?: string[]
+}
+
+export interface ScaleDescription {
+  value: number
+  label: LocalizedText
+  description: LocalizedText
+}
+
+export interface Catalog {
+  /** Format marker so a file can be recognised. */
+  format: 'digitalisierungs-check/catalog'
+  formatVersion: 1
+  id: string
+  /** Semantic version; a round pins id + version. */
+  version: string
+  title: LocalizedText
+  description: LocalizedText
+  publishedAt: string
+  license?: string
+  authors?: string[]
+  sources: CatalogSource[]
+  /** Generic texts for the scales used in the questionnaire and for measures. */
+  scales: {
+    ist: ScaleDescription[]
+    bedarf: ScaleDescription[]
+    potenzial: ScaleDescription[]
+    effort: ScaleDescription[]
+    impact: ScaleDescription[]
+  }
+  dimensions: CatalogDimension[]
+  items: CatalogItem[]
+  measures: CatalogMeasure[]
+}
+
+/** Reference to one exact catalogue version, pinned by a round. */
+export interface CatalogRef {
+  catalogId: string
+  catalogVersion: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organisation, departments, rounds, assessments, answers (stored in IndexedDB)
+// ---------------------------------------------------------------------------------------------
+
+export type OrganisationType = 'gemeinde' | 'stadt' | 'kreis'
+
+export const BUNDESLAENDER = [
+  'BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH',
+] as const
+export type Bundesland = (typeof BUNDESLAENDER)[number]
+
+export interface Organisation {
+  id: string
+  name: string
+  type: OrganisationType
+  bundesland: Bundesland
+  inhabitants: number | null
+  staff: number | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** central = Querschnitt (IT, Hauptamt, Personal …); specialist = Fachamt. */
+export type DepartmentKind = 'central' | 'specialist'
+
+export interface Department {
+  id: string
+  orgId: string
+  name: string
+  code: string
+  /** Parent unit (Dezernat / Geschäftsbereich), free text; '' if none. */
+  parentUnit: string
+  head: string
+  staff: number | null
+  kind: DepartmentKind
+  createdAt: string
+  updatedAt: string
+}
+
+export interface Round {
+  id: string
+  orgId: string
+  name: string
+  /** ISO dates YYYY-MM-DD; endDate may be ''. */
+  startDate: string
+  endDate: string
+  catalogId: string
+  catalogVersion: string
+  /** Target level per dimension id, set for this round (overrides the catalogue default). */
+  dimensionTargets: Record<string, Level>
+  createdAt: string
+  updatedAt: string
+}
+
+export type AssessmentStatus = 'not_started' | 'in_progress' | 'submitted'
+
+/**
+ * The state of one answer. 'level' carries an Ist level; 'na' (nicht zutreffend) removes the item
+ * from every denominator; 'unknown' (weiß nicht) counts as unanswered. Neither is ever stored as 0.
+ */
+export type AnswerState = 'level' | 'na' | 'unknown'
+
+export interface Answer {
+  itemId: string
+  state: AnswerState
+  /**
+   * Ist level, only when state === 'level'. state 'level' with ist === null means the Ist question is
+   * still open (only Bedarf, Potenzial, target or a comment were given): it counts as unanswered.
+   */
+  ist: Level | null
+  bedarf: Level | null
+  potenzial: Level | null
+  /** Optional target level set by the respondent. */
+  target: Level | null
+  comment: string
+  /** ISO timestamp of the last change. */
+  updatedAt: string
+}
+
+/** One round × one department × one respondent, with its answers keyed by item id. */
+export interface Assessment {
+  id: string
+  orgId: string
+  roundId: string
+  departmentId: string
+  /** Name or role of the respondent; '' = anonymous. */
+  respondent: string
+  status: AssessmentStatus
+  answers: Record<string, Answer>
+  createdAt: string
+  updatedAt: string
+  submittedAt: string | null
+}

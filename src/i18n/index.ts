@@ -1,0 +1,44 @@
+/** vue-i18n setup. German is the source language; English must have the same keys (a test checks it). */
+import { createI18n } from 'vue-i18n'
+import de from './de'
+import en from './en'
+
+export type MessageSchema = typeof de
+export type AppLocale = 'de' | 'en'
+export const LOCALES: AppLocale[] = ['de', 'en']
+const STORAGE_KEY = 'dc.locale'
+
+export function initialLocale(): AppLocale {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY)
+    if (stored === 'de' || stored === 'en') return stored
+  } catch {
+    // storage may be blocked; German is the default
+  }
+  return 'de'
+}
+
+export const i18n = createI18n<[MessageSchema], AppLocale, false>({
+  legacy: false,
+  locale: initialLocale(),
+  fallbackLocale: 'de',
+  messages: { de, en },
+  datetimeFormats: {
+    de: { date: { day: '2-digit', month: '2-digit', year: 'numeric' }, dateTime: { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' } },
+    en: { date: { day: '2-digit', month: 'short', year: 'numeric' }, dateTime: { day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' } },
+  },
+  numberFormats: {
+    de: { percent: { style: 'percent', maximumFractionDigits: 0 }, score: { maximumFractionDigits: 1, minimumFractionDigits: 1 }, decimal: { maximumFractionDigits: 2 } },
+    en: { percent: { style: 'percent', maximumFractionDigits: 0 }, score: { maximumFractionDigits: 1, minimumFractionDigits: 1 }, decimal: { maximumFractionDigits: 2 } },
+  },
+})
+
+export function setLocale(locale: AppLocale): void {
+  i18n.global.locale.value = locale
+  document.documentElement.lang = locale
+  try {
+    localStorage.setItem(STORAGE_KEY, locale)
+  } catch {
+    // not persisted; still switched for this session
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Routes. Hash history so that the static build works from any folder of any web server without
+ * rewrite rules. Every screen is its own lazy chunk; charts load only with the screens that show them.
+ */
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import StartView from './views/StartView.vue'
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'start', component: StartView, meta: { title: 'nav.start' } },
+  { path: '/setup', name: 'setup', component: () => import('./views/SetupView.vue'), meta: { title: 'nav.setup' } },
+  { path: '/assessment/:id', name: 'assessment', component: () => import('./views/QuestionnaireView.vue'), props: true, meta: { title: 'q.title' } },
+  { path: '/result/:roundId/:departmentId', name: 'department-result', component: () => import('./views/DepartmentResultView.vue'), props: true, meta: { title: 'nav.results' } },
+  { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { title: 'nav.settings' } },
+  { path: '/privacy', name: 'privacy', component: () => import('./views/PrivacyView.vue'), meta: { title: 'nav.privacy' } },
+  { path: '/accessibility', name: 'accessibility', component: () => import('./views/AccessibilityView.vue'), meta: { title: 'nav.accessibility' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'notFound.title' } },
+]
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})

@@ -1,0 +1,59 @@
+/**
+ * Loads catalogues by pinned reference (built-in or stored in the browser), validates them once and
+ * caches the result for the session.
+ */
+import { defineStore } from 'pinia'
+import { markRaw, shallowRef } from 'vue'
+import { BUILTIN_CATALOGS } from '@/catalogs'
+import { getStoredCatalog } from '@/db/catalogs'
+import type { CatalogIssue } from '@/domain/catalog-schema'
+import type { Catalog, CatalogRef } from '@/domain/types'
+
+export class CatalogLoadError extends Error {
+  constructor(
+    readonly ref: CatalogRef,
+    readonly issues: CatalogIssue[],
+  ) {
+    super(`Katalog ${ref.catalogId} ${ref.catalogVersion}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
+  }
+}
+
+const key = (ref: CatalogRef) => `${ref.catalogId}@${ref.catalogVersion}`
+
+export const useCatalogStore = defineStore('catalogs', () => {
+  const loaded = shallowRef<Record<string, Catalog>>({})
+  const pending = new Map<string, Promise<Catalog>>()
+
+  async function fetchRaw(ref: CatalogRef): Promise<unknown> {
+    const builtin = BUILTIN_CATALOGS.find((c) => c.catalogId === ref.catalogId && c.catalogVersion === ref.catalogVersion)
+    if (builtin) return builtin.load()
+    return getStoredCatalog(ref.catalogId, ref.catalogVersion)
+  }
+
+  /** The validated catalogue for a pinned reference; throws CatalogLoadError with readable issues. */
+  function load(ref: CatalogRef): Promise<Catalog> {
+    const k = key(ref)
+    const cached = loaded.value[k]
+    if (cached) return Promise.resolve(cached)
+    let p = pending.get(k)
+    if (!p) {
+      // The validator (with zod) is loaded together with the catalogue, not with the first screen.
+      p = Promise.all([fetchRaw(ref), import('@/domain/catalog-schema')]).then(([raw, { validateCatalog }]) => {
+        if (raw === undefined) throw new CatalogLoadError(ref, [{ path: '(Katalog)', message: 'Dieser Katalog ist in diesem Browser nicht vorhanden.' }])
+        const result = validateCatalog(raw)
+        if (!result.ok) throw new CatalogLoadError(ref, result.issues)
+        loaded.value = { ...loaded.value, [k]: markRaw(result.catalog) }
+        return result.catalog
+      })
+      p.finally(() => pending.delete(k)).catch(() => undefined)
+      pending.set(k, p)
+    }
+    return p
+  }
+
+  function get(ref: CatalogRef): Catalog | undefined {
+    return loaded.value[key(ref)]
+  }
+
+  return { loaded, load, get }
+})

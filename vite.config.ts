@@ -1,0 +1,44 @@
+import { fileURLToPath, URL } from 'node:url'
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import { VitePWA } from 'vite-plugin-pwa'
+import pkg from './package.json' with { type: 'json' }
+
+// base './' + hash routing: the build runs from any folder of any web server (also a sub-path such as
+// https://intranet.example.de/digitalcheck/) without rewrite rules.
+export default defineConfig({
+  base: './',
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  plugins: [
+    vue(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'favicon.ico', 'icons/*.png'],
+      manifest: {
+        name: 'Digitalisierungs-Check Kommune',
+        short_name: 'Digi-Check',
+        description: 'Reifegrad, Bedarf und Potenzial der Digitalisierung in der Kommunalverwaltung erheben und auswerten.',
+        lang: 'de',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1d4f7c',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,json,webmanifest}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+      },
+    }),
+  ],
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  build: { target: 'es2022', sourcemap: false, reportCompressedSize: false },
+})
