@@ -1,0 +1,246 @@
+/**
+ * Deterministic synthetic data for benchmarks: a large catalogue and organisations with many
+ * departments, respondents and rounds. Seeded PRNG (mulberry32), no clock, so every run sees the
+ * same data. Reusable by other benchmarks.
+ */
+import type {
+  Answer,
+  Assessment,
+  Catalog,
+  CatalogDimension,
+  CatalogItem,
+  CatalogMeasure,
+  Department,
+  Level,
+  Organisation,
+  Round,
+  Scale5,
+} from '../src/domain/types'
+
+export type Rng = () => number
+
+/** mulberry32: a small, fast, seeded PRNG returning numbers in [0, 1). */
+export function createRng(seed: number): Rng {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Integer in [min, max] (inclusive). */
+export function randInt(rng: Rng, min: number, max: number): number {
+  return min + Math.floor(rng() * (max - min + 1))
+}
+
+const TIME = '2025-01-01T00:00:00.000Z'
+
+export interface SyntheticCatalogOptions {
+  dimensions?: number
+  itemsPerDimension?: number
+  measures?: number
+  /** Share of items asked only of central departments. */
+  centralShare?: number
+  seed?: number
+}
+
+/**
+ * A synthetic catalogue that satisfies the Catalog type (default 9 dimensions × 120 items, 45
+ * measures). Measures depend only on earlier measures, so the dependency graph is acyclic.
+ */
+export function makeSyntheticCatalog(options: SyntheticCatalogOptions = {}): Catalog {
+  const nDim = options.dimensions ?? 9
+  const perDim = options.itemsPerDimension ?? 120
+  const nMeasures = options.measures ?? 45
+  const centralShare = options.centralShare ?? 0.1
+  const rng = createRng(options.seed ?? 42)
+  const t = (de: string) => ({ de })
+
+  const dimensions: CatalogDimension[] = []
+  const items: CatalogItem[] = []
+  for (let d = 0; d < nDim; d++) {
+    const dimId = `D${d + 1}`
+    dimensions.push({
+      id: dimId,
+      title: t(`Dimension ${d + 1}`),
+      description: t(''),
+      weight: d % 3 === 0 ? 2 : 1,
+      defaultTarget: 3,
+    })
+    for (let i = 0; i < perDim; i++) {
+      const item: CatalogItem = {
+        id: `${dimId}.${i + 1}`,
+        dimensionId: dimId,
+        question: t(`Frage ${dimId}.${i + 1}`),
+        help: t(''),
+        levels: [t('0'), t('1'), t('2'), t('3'), t('4')],
+        appliesTo: rng() < centralShare ? 'central' : 'all',
+      }
+      if (rng() < 0.2) item.weight = 2
+      if (rng() < 0.1) item.defaultTarget = 4
+      items.push(item)
+    }
+  }
+
+  const measures: CatalogMeasure[] = []
+  for (let m = 0; m < nMeasures; m++) {
+    const id = `M${String(m + 1).padStart(2, '0')}`
+    const dim = randInt(rng, 1, nDim)
+    const nTriggers = randInt(rng, 1, 4)
+    const triggers = Array.from({ length: nTriggers }, () => ({
+      itemId: `D${dim}.${randInt(rng, 1, perDim)}`,
+      maxLevel: randInt(rng, 1, 2) as Level,
+    }))
+    const dependsOn: string[] = []
+    if (m > 0 && rng() < 0.4) dependsOn.push(`M${String(randInt(rng, 1, m)).padStart(2, '0')}`)
+    const measure: CatalogMeasure = {
+      id,
+      title: t(`Maßnahme ${id}`),
+      description: t(''),
+      dimensionIds: [`D${dim}`],
+      triggers,
+      effort: randInt(rng, 1, 5) as Scale5,
+      impact: randInt(rng, 1, 5) as Scale5,
+      dependsOn: [...new Set(dependsOn)],
+    }
+    if (rng() < 0.1) {
+      measure.obligation = { law: '§ 1 Testgesetz', description: t('Pflicht'), date: '2025-01-01' }
+    }
+    measures.push(measure)
+  }
+
+  return {
+    format: 'digitalisierungs-check/catalog',
+    formatVersion: 1,
+    id: 'synthetic',
+    version: '1.0.0',
+    title: t('Synthetischer Katalog'),
+    description: t('Benchmark'),
+    publishedAt: '2025-01-01',
+    sources: [],
+    scales: { ist: [], bedarf: [], potenzial: [], effort: [], impact: [] },
+    dimensions,
+    items,
+    measures,
+  }
+}
+
+export interface SyntheticOrganisationOptions {
+  departments: number
+  respondents?: number
+  rounds?: number
+  seed?: number
+}
+
+export interface SyntheticOrganisation {
+  organisation: Organisation
+  departments: Department[]
+  rounds: Round[]
+  /** All assessments of all rounds. */
+  assessments: Assessment[]
+  /** Assessments grouped by round id. */
+  assessmentsByRound: Map<string, Assessment[]>
+  /** Number of stored answers over all rounds. */
+  answerCount: number
+}
+
+function level(rng: Rng, base: number): Level {
+  return Math.max(0, Math.min(4, Math.round(base + (rng() - 0.5) * 2.5))) as Level
+}
+
+/**
+ * An organisation with `departments` departments (every fifth central, staff 5–80), `respondents`
+ * assessments per department and round, and `rounds` rounds of answers to every applicable item:
+ * ~80 % levels (department baseline + noise, rising per round), 8 % 'na', 7 % 'unknown', 5 % missing.
+ */
+export function makeSyntheticOrganisation(
+  catalog: Catalog,
+  options: SyntheticOrganisationOptions,
+): SyntheticOrganisation {
+  const rng = createRng(options.seed ?? 7)
+  const nResp = options.respondents ?? 3
+  const nRounds = options.rounds ?? 5
+  const organisation: Organisation = {
+    id: 'org-synth',
+    name: 'Synthetische Stadt',
+    type: 'stadt',
+    bundesland: 'NW',
+    inhabitants: 50000,
+    staff: 800,
+    createdAt: TIME,
+    updatedAt: TIME,
+  }
+  const departments: Department[] = Array.from({ length: options.departments }, (_, i) => ({
+    id: `dep-${i + 1}`,
+    orgId: organisation.id,
+    name: `Fachbereich ${i + 1}`,
+    code: `FB${i + 1}`,
+    parentUnit: '',
+    head: '',
+    staff: i % 7 === 6 ? null : randInt(rng, 5, 80),
+    kind: i % 5 === 0 ? 'central' : 'specialist',
+    createdAt: TIME,
+    updatedAt: TIME,
+  }))
+  const rounds: Round[] = Array.from({ length: nRounds }, (_, r) => ({
+    id: `round-${r + 1}`,
+    orgId: organisation.id,
+    name: `Runde ${r + 1}`,
+    startDate: `${2021 + r}-01-01`,
+    endDate: '',
+    catalogId: catalog.id,
+    catalogVersion: catalog.version,
+    dimensionTargets: r % 2 === 1 ? { D1: 4 } : {},
+    createdAt: TIME,
+    updatedAt: TIME,
+  }))
+
+  const assessments: Assessment[] = []
+  const assessmentsByRound = new Map<string, Assessment[]>()
+  let answerCount = 0
+  const baselines = departments.map(() => 0.5 + rng() * 2)
+  for (const [r, round] of rounds.entries()) {
+    const list: Assessment[] = []
+    for (const [d, dep] of departments.entries()) {
+      const base = (baselines[d] ?? 1) + r * 0.3
+      for (let p = 0; p < nResp; p++) {
+        const answers: Record<string, Answer> = {}
+        for (const item of catalog.items) {
+          if (item.appliesTo === 'central' && dep.kind !== 'central') continue
+          const x = rng()
+          if (x < 0.05) continue
+          const state = x < 0.85 ? 'level' : x < 0.93 ? 'na' : 'unknown'
+          answers[item.id] = {
+            itemId: item.id,
+            state,
+            ist: state === 'level' ? level(rng, base) : null,
+            bedarf: rng() < 0.7 ? (randInt(rng, 0, 4) as Level) : null,
+            potenzial: rng() < 0.7 ? (randInt(rng, 0, 4) as Level) : null,
+            target: rng() < 0.1 ? (randInt(rng, 2, 4) as Level) : null,
+            comment: '',
+            updatedAt: TIME,
+          }
+          answerCount++
+        }
+        list.push({
+          id: `a-${round.id}-${dep.id}-${p + 1}`,
+          orgId: organisation.id,
+          roundId: round.id,
+          departmentId: dep.id,
+          respondent: `Person ${p + 1}`,
+          status: 'submitted',
+          answers,
+          createdAt: TIME,
+          updatedAt: TIME,
+          submittedAt: TIME,
+        })
+      }
+    }
+    assessmentsByRound.set(round.id, list)
+    assessments.push(...list)
+  }
+  return { organisation, departments, rounds, assessments, assessmentsByRound, answerCount }
+}

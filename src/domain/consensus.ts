@@ -1,0 +1,245 @@
+/**
+ * Consensus: several respondents of one department answer the same item; this module turns their
+ * answers into one value per item (median Ist, spread, median Bedarf/Potenzial/target) and keeps
+ * the raw answers for the "why" and for "zu besprechen".
+ */
+import type { Answer, AnswerState, Assessment, Catalog, CatalogItem, Department, Level } from '@/domain/types'
+import { indexCatalog, SCORING_MODEL_VERSION } from '@/domain/scoring'
+
+/** 'unanswered' = only 'weiß nicht' or no answer at all. */
+export type ConsensusState = 'level' | 'na' | 'unanswered'
+
+/** Default spread (max − min Ist) from which an item is flagged "zu besprechen". */
+export const DEFAULT_SPREAD_THRESHOLD = 2
+
+/** Who answered: one assessment of the department. */
+export interface Respondent {
+  assessmentId: string
+  /** Name or role; '' = anonymous. */
+  respondent: string
+}
+
+/** One respondent's raw answer to one item (built on demand by `respondentAnswers`). */
+export interface RespondentAnswer extends Respondent {
+  state: AnswerState
+  ist: Level | null
+  bedarf: Level | null
+  potenzial: Level | null
+  target: Level | null
+  comment: string
+}
+
+/** The fields of an answer that the consensus reads. */
+export type AnswerValues = Pick<Answer, 'state' | 'ist' | 'bedarf' | 'potenzial' | 'target'>
+
+/** Consensus of one department on one applicable item. */
+export interface ItemConsensus {
+  departmentId: string
+  itemId: string
+  dimensionId: string
+  state: ConsensusState
+  /** Median of the Ist levels (x.5 possible); null unless state is 'level'. */
+  ist: number | null
+  /** max − min of the Ist levels; null unless state is 'level'. */
+  spread: number | null
+  /** spread ≥ spreadThreshold */
+  toDiscuss: boolean
+  /** Medians of the non-null values over all answers (any state); null if none. */
+  bedarf: number | null
+  potenzial: number | null
+  target: number | null
+  levelCount: number
+  naCount: number
+  unknownCount: number
+  /** The department's respondents (shared by all items of the department). */
+  respondents: readonly Respondent[]
+  /** Raw answers aligned with `respondents` (null = this respondent did not answer the item). */
+  answers: readonly (Answer | null)[]
+}
+
+/** An answer to an item id the catalogue does not have; ignored by every calculation. */
+export interface OrphanAnswer {
+  itemId: string
+  assessmentId: string
+  departmentId: string
+}
+
+export interface ConsensusOptions {
+  /** Spread from which an item is flagged "zu besprechen" (default 2). */
+  spreadThreshold?: number
+}
+
+export interface DepartmentConsensus {
+  modelVersion: string
+  departmentId: string
+  respondents: Respondent[]
+  /** One entry per applicable item, in catalogue order (answered or not). */
+  items: ItemConsensus[]
+  orphanAnswers: OrphanAnswer[]
+}
+
+/**
+ * Median of numbers: the middle value, or the mean of the two middle values for an even count
+ * (so x.5 is possible for levels). Null for an empty list. Does not modify its input.
+ */
+export function median(values: readonly number[]): number | null {
+  const n = values.length
+  if (n === 0) return null
+  const s = [...values].sort((a, b) => a - b)
+  const mid = n >> 1
+  return n % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
+}
+
+/** Median of buf[0..len) by insertion sort in place (len is the respondent count, small). */
+function medianInPlace(buf: number[], len: number): number | null {
+  if (len === 0) return null
+  for (let i = 1; i < len; i++) {
+    const v = buf[i] as number
+    let j = i - 1
+    while (j >= 0 && (buf[j] as number) > v) {
+      buf[j + 1] = buf[j] as number
+      j--
+    }
+    buf[j + 1] = v
+  }
+  const mid = len >> 1
+  return len % 2 === 1 ? (buf[mid] as number) : ((buf[mid - 1] as number) + (buf[mid] as number)) / 2
+}
+
+// Scratch buffers for the medians; only used inside one synchronous call.
+const levelBuf: number[] = []
+const bedarfBuf: number[] = []
+const potenzialBuf: number[] = []
+const targetBuf: number[] = []
+
+/**
+ * Consensus of raw answers to one item (`answers` aligned with `respondents`; null = no answer).
+ * Levels = Ist of answers with state 'level' (a 'level' answer without an Ist counts as
+ * 'weiß nicht'). With ≥1 level: state 'level', ist = median, spread = max − min, toDiscuss =
+ * spread ≥ threshold. Else with ≥1 'na': state 'na'. Else 'unanswered'. Bedarf, Potenzial and
+ * target are medians of the non-null values of all answers, whatever their state. The arrays are
+ * kept, not copied.
+ */
+export function consensusOfAnswers(
+  departmentId: string,
+  itemId: string,
+  dimensionId: string,
+  answers: readonly (Answer | null)[],
+  respondents: readonly Respondent[],
+  options: ConsensusOptions = {},
+): ItemConsensus {
+  const threshold = options.spreadThreshold ?? DEFAULT_SPREAD_THRESHOLD
+  let nLevels = 0
+  let nBedarf = 0
+  let nPotenzial = 0
+  let nTarget = 0
+  let naCount = 0
+  let unknownCount = 0
+  let min = Infinity
+  let max = -Infinity
+  for (let i = 0; i < answers.length; i++) {
+    const a = answers[i]
+    if (!a) continue
+    if (a.state === 'level' && a.ist !== null) {
+      levelBuf[nLevels++] = a.ist
+      if (a.ist < min) min = a.ist
+      if (a.ist > max) max = a.ist
+    } else if (a.state === 'na') naCount++
+    else unknownCount++
+    if (a.bedarf !== null) bedarfBuf[nBedarf++] = a.bedarf
+    if (a.potenzial !== null) potenzialBuf[nPotenzial++] = a.potenzial
+    if (a.target !== null) targetBuf[nTarget++] = a.target
+  }
+  let state: ConsensusState = 'unanswered'
+  let ist: number | null = null
+  let spread: number | null = null
+  if (nLevels > 0) {
+    state = 'level'
+    ist = medianInPlace(levelBuf, nLevels)
+    spread = max - min
+  } else if (naCount > 0) state = 'na'
+  return {
+    departmentId,
+    itemId,
+    dimensionId,
+    state,
+    ist,
+    spread,
+    toDiscuss: spread !== null && spread >= threshold,
+    bedarf: medianInPlace(bedarfBuf, nBedarf),
+    potenzial: medianInPlace(potenzialBuf, nPotenzial),
+    target: medianInPlace(targetBuf, nTarget),
+    levelCount: nLevels,
+    naCount,
+    unknownCount,
+    respondents,
+    answers,
+  }
+}
+
+/** The raw answers of an item consensus with the respondents' names (respondents without an answer are left out). */
+export function respondentAnswers(c: Pick<ItemConsensus, 'respondents' | 'answers'>): RespondentAnswer[] {
+  const out: RespondentAnswer[] = []
+  c.answers.forEach((a, j) => {
+    const r = c.respondents[j]
+    if (!a || !r) return
+    out.push({
+      assessmentId: r.assessmentId,
+      respondent: r.respondent,
+      state: a.state,
+      ist: a.ist,
+      bedarf: a.bedarf,
+      potenzial: a.potenzial,
+      target: a.target,
+      comment: a.comment,
+    })
+  })
+  return out
+}
+
+/**
+ * Consensus of one department over its assessments (all respondents; assessments of other
+ * departments are skipped). Returns one entry per item that applies to the department (and
+ * belongs to a known dimension), in catalogue order. Answers to items the catalogue does not have
+ * are reported as orphans; answers to items that do not apply to the department are ignored. The
+ * record key of `answers` is the item id.
+ */
+export function departmentConsensus(
+  catalog: Catalog,
+  department: Department,
+  assessments: readonly Assessment[],
+  options: ConsensusOptions = {},
+): DepartmentConsensus {
+  const idx = indexCatalog(catalog)
+  const own = assessments.filter((a) => a.departmentId === department.id)
+  const respondents: Respondent[] = own.map((a) => ({ assessmentId: a.id, respondent: a.respondent }))
+  const orphanAnswers: OrphanAnswer[] = []
+  for (const a of own) {
+    for (const itemId of Object.keys(a.answers)) {
+      if (!idx.itemsById.has(itemId)) {
+        orphanAnswers.push({ itemId, assessmentId: a.id, departmentId: department.id })
+      }
+    }
+  }
+  const records = own.map((a) => a.answers)
+  const r = records.length
+  const scored = department.kind === 'central' ? idx.centralItems : idx.allItems
+  const items: ItemConsensus[] = new Array<ItemConsensus>(scored.length)
+  for (let i = 0; i < scored.length; i++) {
+    const item = scored[i] as CatalogItem
+    const raw: (Answer | null)[] = new Array<Answer | null>(r)
+    for (let j = 0; j < r; j++) {
+      // Plain property read (fast); `state` guards against inherited keys such as "toString".
+      const ans = (records[j] as Record<string, Answer | undefined>)[item.id]
+      raw[j] = ans !== undefined && ans.state !== undefined ? ans : null
+    }
+    items[i] = consensusOfAnswers(department.id, item.id, item.dimensionId, raw, respondents, options)
+  }
+  return {
+    modelVersion: SCORING_MODEL_VERSION,
+    departmentId: department.id,
+    respondents,
+    items,
+    orphanAnswers,
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Gap analysis (Ist vs. Soll) per department and item: which target applies and how far the
+ * consensus Ist is below it.
+ */
+import type { Catalog, CatalogDimension, CatalogItem, Round } from '@/domain/types'
+import type { ItemConsensus } from '@/domain/consensus'
+import { indexCatalog, itemMaturity, SCORING_MODEL_VERSION } from '@/domain/scoring'
+
+/** Where an item's target came from, in order of precedence. */
+export type TargetSource = 'answer' | 'round' | 'item' | 'dimension'
+
+export interface ItemGap {
+  departmentId: string
+  itemId: string
+  dimensionId: string
+  /** Consensus Ist (may be x.5). */
+  ist: number
+  maturity: number
+  target: number
+  targetSource: TargetSource
+  /** max(0, target − ist) */
+  gap: number
+  bedarf: number | null
+  potenzial: number | null
+}
+
+export interface DimensionGap {
+  dimensionId: string
+  /** Items with a level in this dimension. */
+  count: number
+  /** Weighted (item weight) means; null if count is 0. */
+  meanIst: number | null
+  meanTarget: number | null
+  meanGap: number | null
+  maxGap: number | null
+}
+
+export interface DepartmentGaps {
+  modelVersion: string
+  departmentId: string
+  /** Items with state 'level', in catalogue order. */
+  items: ItemGap[]
+  dimensions: DimensionGap[]
+}
+
+/**
+ * The target for one item: the consensus target of the answers if not null, else the round's
+ * target for the dimension, else the item's default target, else the dimension's default target.
+ */
+export function resolveTarget(
+  consensusTarget: number | null,
+  round: Pick<Round, 'dimensionTargets'>,
+  item: Pick<CatalogItem, 'defaultTarget' | 'dimensionId'>,
+  dimension: Pick<CatalogDimension, 'defaultTarget'>,
+): { target: number; source: TargetSource } {
+  if (consensusTarget !== null) return { target: consensusTarget, source: 'answer' }
+  const roundTarget = Object.prototype.hasOwnProperty.call(round.dimensionTargets, item.dimensionId)
+    ? round.dimensionTargets[item.dimensionId]
+    : undefined
+  if (roundTarget !== undefined) return { target: roundTarget, source: 'round' }
+  if (item.defaultTarget !== undefined) return { target: item.defaultTarget, source: 'item' }
+  return { target: dimension.defaultTarget, source: 'dimension' }
+}
+
+/** max(0, target − ist): how many levels are missing; 0 when at or above target. */
+export function gapOf(ist: number, target: number): number {
+  return Math.max(0, target - ist)
+}
+
+/**
+ * Gaps of one department. Only items with consensus state 'level' have a gap; 'na' and
+ * 'unanswered' items are left out (no Ist, so no gap). Consensus entries for items the catalogue
+ * does not have are ignored. Dimension summaries use the item weights.
+ */
+export function departmentGaps(
+  catalog: Catalog,
+  round: Pick<Round, 'dimensionTargets'>,
+  departmentId: string,
+  consensus: readonly ItemConsensus[],
+): DepartmentGaps {
+  const idx = indexCatalog(catalog)
+  // Per dimension: the round's target (if set) and running sums for the summary.
+  const acc = idx.dimensionList.map((dim) => ({
+    roundTarget: Object.prototype.hasOwnProperty.call(round.dimensionTargets, dim.id)
+      ? (round.dimensionTargets[dim.id] as number | undefined)
+      : undefined,
+    count: 0,
+    wsum: 0,
+    ist: 0,
+    target: 0,
+    gap: 0,
+    plainIst: 0,
+    plainTarget: 0,
+    plainGap: 0,
+    maxGap: 0,
+  }))
+  const items: ItemGap[] = []
+  let lastPos = -1
+  let ordered = true
+  for (const c of consensus) {
+    if (c.state !== 'level' || c.ist === null) continue
+    const item = idx.itemsById.get(c.itemId)
+    const d = item ? idx.dimensionPosition.get(item.dimensionId) : undefined
+    if (!item || d === undefined) continue
+    const dim = idx.dimensionList[d] as CatalogDimension
+    const a = acc[d] as (typeof acc)[number]
+    const pos = idx.itemOrder.get(item.id) as number
+    if (pos < lastPos) ordered = false
+    lastPos = pos
+    // Same precedence as resolveTarget, without allocating.
+    let target: number
+    let targetSource: TargetSource
+    if (c.target !== null) {
+      target = c.target
+      targetSource = 'answer'
+    } else if (a.roundTarget !== undefined) {
+      target = a.roundTarget
+      targetSource = 'round'
+    } else if (item.defaultTarget !== undefined) {
+      target = item.defaultTarget
+      targetSource = 'item'
+    } else {
+      target = dim.defaultTarget
+      targetSource = 'dimension'
+    }
+    const gap = gapOf(c.ist, target)
+    items.push({
+      departmentId,
+      itemId: item.id,
+      dimensionId: item.dimensionId,
+      ist: c.ist,
+      maturity: itemMaturity(c.ist),
+      target,
+      targetSource,
+      gap,
+      bedarf: c.bedarf,
+      potenzial: c.potenzial,
+    })
+    const w = Math.max(0, item.weight ?? 1)
+    a.count++
+    a.wsum += w
+    a.ist += c.ist * w
+    a.target += target * w
+    a.gap += gap * w
+    a.plainIst += c.ist
+    a.plainTarget += target
+    a.plainGap += gap
+    if (gap > a.maxGap) a.maxGap = gap
+  }
+  if (!ordered) {
+    items.sort((x, y) => (idx.itemOrder.get(x.itemId) as number) - (idx.itemOrder.get(y.itemId) as number))
+  }
+  // Weighted means as in weightedMean (all-zero weights fall back to the plain mean).
+  const mean = (a: (typeof acc)[number], weighted: number, plain: number): number | null =>
+    a.count === 0 ? null : a.wsum > 0 ? weighted / a.wsum : plain / a.count
+  const dimensions: DimensionGap[] = idx.dimensionList.map((dim, d) => {
+    const a = acc[d] as (typeof acc)[number]
+    return {
+      dimensionId: dim.id,
+      count: a.count,
+      meanIst: mean(a, a.ist, a.plainIst),
+      meanTarget: mean(a, a.target, a.plainTarget),
+      meanGap: mean(a, a.gap, a.plainGap),
+      maxGap: a.count === 0 ? null : a.maxGap,
+    }
+  })
+  return { modelVersion: SCORING_MODEL_VERSION, departmentId, items, dimensions }
+}

@@ -1,0 +1,465 @@
+/**
+ * Scoring: item maturity, dimension, department and organisation scores (model version below).
+ *
+ * Pure functions over plain data. The method is documented in docs/scoring.md; in short:
+ * item maturity = Ist / 4 × 100; a dimension is the weighted mean over answered items; 'na'
+ * (nicht zutreffend) leaves every denominator; 'unanswered' (weiß nicht / no answer) only lowers
+ * coverage. Departments and the organisation average what is not null.
+ */
+import type {
+  Catalog,
+  CatalogDimension,
+  CatalogItem,
+  CatalogMeasure,
+  Department,
+} from '@/domain/types'
+import type { ConsensusState, ItemConsensus } from '@/domain/consensus'
+
+/** Version of the scoring, gap, prioritisation and roadmap method. Results carry it. */
+export const SCORING_MODEL_VERSION = '1.0.0'
+
+/** Default coverage below which a score is flagged as uncertain. */
+export const DEFAULT_COVERAGE_THRESHOLD = 0.5
+
+/** A non-fatal finding of the analysis (bad catalogue reference, cycle, capacity …). */
+export interface DomainWarning {
+  code:
+    | 'unknown_dependency'
+    | 'dependency_cycle'
+    | 'unknown_trigger_item'
+    | 'capacity_exceeded'
+    | 'beyond_horizon'
+    | 'catalog_mismatch'
+    | 'assessment_other_round'
+    | 'assessment_unknown_department'
+  /** English text for logs; screens translate by `code` and `ids`. */
+  message: string
+  /** The ids the warning is about (measure, item, assessment, department … ids). */
+  ids: string[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue index (precomputed lookups; catalogues are treated as immutable)
+// ---------------------------------------------------------------------------------------------
+
+/** Lookup tables over one catalogue, built once per catalogue object. */
+export interface CatalogIndex {
+  catalog: Catalog
+  itemsById: ReadonlyMap<string, CatalogItem>
+  /** Position of each item in `catalog.items`, for a stable catalogue order. */
+  itemOrder: ReadonlyMap<string, number>
+  dimensionsById: ReadonlyMap<string, CatalogDimension>
+  itemsByDimension: ReadonlyMap<string, readonly CatalogItem[]>
+  measuresById: ReadonlyMap<string, CatalogMeasure>
+  /** Scorable items (unique id, known dimension) that apply to every department, catalogue order. */
+  allItems: readonly CatalogItem[]
+  /** Position of each item in `allItems` / `centralItems`. */
+  allItemPosition: ReadonlyMap<string, number>
+  centralItemPosition: ReadonlyMap<string, number>
+  /** Dimensions with unique ids, catalogue order, and their positions. */
+  dimensionList: readonly CatalogDimension[]
+  dimensionPosition: ReadonlyMap<string, number>
+  /** All scorable items (what a central department is asked), catalogue order. */
+  centralItems: readonly CatalogItem[]
+}
+
+const indexCache = new WeakMap<Catalog, CatalogIndex>()
+
+/**
+ * Returns lookup maps for a catalogue (memoised per catalogue object, so do not mutate a catalogue
+ * after analysing it). Duplicate ids: the first one wins. Items of unknown dimensions are kept in
+ * `itemsById` but belong to no dimension, so they never score.
+ */
+export function indexCatalog(catalog: Catalog): CatalogIndex {
+  const cached = indexCache.get(catalog)
+  if (cached) return cached
+  const itemsById = new Map<string, CatalogItem>()
+  const itemOrder = new Map<string, number>()
+  const dimensionsById = new Map<string, CatalogDimension>()
+  const itemsByDimension = new Map<string, CatalogItem[]>()
+  const measuresById = new Map<string, CatalogMeasure>()
+  for (const d of catalog.dimensions) {
+    if (dimensionsById.has(d.id)) continue
+    dimensionsById.set(d.id, d)
+    itemsByDimension.set(d.id, [])
+  }
+  catalog.items.forEach((item, i) => {
+    if (itemsById.has(item.id)) return
+    itemsById.set(item.id, item)
+    itemOrder.set(item.id, i)
+    itemsByDimension.get(item.dimensionId)?.push(item)
+  })
+  for (const m of catalog.measures) if (!measuresById.has(m.id)) measuresById.set(m.id, m)
+  const centralItems = catalog.items.filter(
+    (item) => itemsById.get(item.id) === item && dimensionsById.has(item.dimensionId),
+  )
+  const allItems = centralItems.filter((item) => item.appliesTo === 'all')
+  const dimensionList = [...dimensionsById.values()]
+  const index: CatalogIndex = {
+    dimensionList,
+    dimensionPosition: new Map(dimensionList.map((d, i) => [d.id, i])),
+    allItems,
+    centralItems,
+    allItemPosition: new Map(allItems.map((item, i) => [item.id, i])),
+    centralItemPosition: new Map(centralItems.map((item, i) => [item.id, i])),
+    catalog,
+    itemsById,
+    itemOrder,
+    dimensionsById,
+    itemsByDimension,
+    measuresById,
+  }
+  indexCache.set(catalog, index)
+  return index
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+// ---------------------------------------------------------------------------------------------
+
+/** True if the item is asked of the department: 'all' items always, 'central' items only of central departments. */
+export function appliesTo(item: Pick<CatalogItem, 'appliesTo'>, department: Pick<Department, 'kind'>): boolean {
+  return item.appliesTo === 'all' || department.kind === 'central'
+}
+
+/** Maturity 0–100 of a (consensus) Ist level 0–4: ist / 4 × 100. Not defined for N/A (callers pass only levels). */
+export function itemMaturity(ist: number): number {
+  return (ist / 4) * 100
+}
+
+/**
+ * Weighted mean of `values` with `weights`; null for an empty list. Weights ≤ 0 count as 0; if all
+ * weights are 0 the plain mean is returned (so a zero weight never turns a score into NaN).
+ */
+export function weightedMean(values: readonly number[], weights: readonly number[]): number | null {
+  if (values.length === 0) return null
+  let sum = 0
+  let wsum = 0
+  let plain = 0
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number
+    const w = Math.max(0, weights[i] ?? 0)
+    sum += v * w
+    wsum += w
+    plain += v
+  }
+  return wsum > 0 ? sum / wsum : plain / values.length
+}
+
+// ---------------------------------------------------------------------------------------------
+// Department scores
+// ---------------------------------------------------------------------------------------------
+
+export interface ScoringOptions {
+  /** Coverage below this flags a score as uncertain (default 0.5). */
+  coverageThreshold?: number
+  /** How departments are combined into the organisation score (default 'equal'). */
+  weighting?: 'equal' | 'staff'
+}
+
+/** Score of one applicable item in one department. */
+export interface ItemScore {
+  itemId: string
+  dimensionId: string
+  state: ConsensusState
+  /** Consensus Ist (may be x.5); null unless state is 'level'. */
+  ist: number | null
+  /** 0–100; null unless state is 'level'. */
+  maturity: number | null
+  /** item.weight ?? 1 */
+  weight: number
+}
+
+/** Score of one dimension in one department. */
+export interface DimensionScore {
+  dimensionId: string
+  /** Weighted mean maturity 0–100 over answered items; null if nothing answered or all N/A. */
+  score: number | null
+  /** answered / (applicable − na); null if every applicable item is N/A (or none applies). */
+  coverage: number | null
+  /** coverage !== null && coverage < coverageThreshold */
+  uncertain: boolean
+  /** Applicable items (asked of this department). */
+  applicable: number
+  na: number
+  answered: number
+  unanswered: number
+  /** dimension.weight ?? 1 */
+  weight: number
+}
+
+export interface DepartmentScore {
+  modelVersion: string
+  departmentId: string
+  /** Weighted mean (dimension weight) of the non-null dimension scores; null if none. */
+  score: number | null
+  /** Σ answered / Σ (applicable − na) over dimensions; null if the denominator is 0. */
+  coverage: number | null
+  uncertain: boolean
+  applicable: number
+  na: number
+  answered: number
+  dimensions: DimensionScore[]
+}
+
+/**
+ * Scores one department from its item consensus. Only applicable items of known dimensions count
+ * (consensus entries for other items are ignored). 'na' items leave every denominator, 'unanswered'
+ * items lower coverage but never the score; a dimension whose applicable items are all 'na' has
+ * score and coverage null ("nicht zutreffend").
+ */
+export function scoreDepartment(
+  catalog: Catalog,
+  department: Department,
+  consensus: readonly ItemConsensus[],
+  options: ScoringOptions = {},
+): DepartmentScore {
+  const idx = indexCatalog(catalog)
+  const threshold = options.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD
+  const scored = department.kind === 'central' ? idx.centralItems : idx.allItems
+  const lookup = consensusLookup(scored, consensus)
+
+  const acc = idx.dimensionList.map(() => ({ applicable: 0, na: 0, answered: 0, sum: 0, wsum: 0, plain: 0 }))
+  for (let i = 0; i < scored.length; i++) {
+    const item = scored[i] as CatalogItem
+    const a = acc[idx.dimensionPosition.get(item.dimensionId) as number] as (typeof acc)[number]
+    const c = lookup(i, item.id)
+    a.applicable++
+    if (!c) continue
+    if (c.state === 'na') a.na++
+    else if (c.state === 'level' && c.ist !== null) {
+      a.answered++
+      const maturity = itemMaturity(c.ist)
+      const w = Math.max(0, item.weight ?? 1)
+      a.sum += maturity * w
+      a.wsum += w
+      a.plain += maturity
+    }
+  }
+
+  const dimensions: DimensionScore[] = []
+  let totalApplicable = 0
+  let totalNa = 0
+  let totalAnswered = 0
+  const dimValues: number[] = []
+  const dimWeights: number[] = []
+  idx.dimensionList.forEach((dim, d) => {
+    const a = acc[d] as (typeof acc)[number]
+    const denominator = a.applicable - a.na
+    const coverage = denominator > 0 ? a.answered / denominator : null
+    // Same as weightedMean(maturities, weights), accumulated in the loop above.
+    const score =
+      coverage === null || a.answered === 0 ? null : a.wsum > 0 ? a.sum / a.wsum : a.plain / a.answered
+    const weight = dim.weight ?? 1
+    dimensions.push({
+      dimensionId: dim.id,
+      score,
+      coverage,
+      uncertain: coverage !== null && coverage < threshold,
+      applicable: a.applicable,
+      na: a.na,
+      answered: a.answered,
+      unanswered: denominator - a.answered,
+      weight,
+    })
+    if (score !== null) {
+      dimValues.push(score)
+      dimWeights.push(weight)
+    }
+    totalApplicable += a.applicable
+    totalNa += a.na
+    totalAnswered += a.answered
+  })
+
+  const denominator = totalApplicable - totalNa
+  const coverage = denominator > 0 ? totalAnswered / denominator : null
+  return {
+    modelVersion: SCORING_MODEL_VERSION,
+    departmentId: department.id,
+    score: weightedMean(dimValues, dimWeights),
+    coverage,
+    uncertain: coverage !== null && coverage < threshold,
+    applicable: totalApplicable,
+    na: totalNa,
+    answered: totalAnswered,
+    dimensions,
+  }
+}
+
+/** Score entry of one item from its consensus (missing consensus = 'unanswered'). */
+export function itemScore(item: CatalogItem, c: ItemConsensus | undefined): ItemScore {
+  const state: ConsensusState = c ? c.state : 'unanswered'
+  const ist = c && state === 'level' ? c.ist : null
+  return {
+    itemId: item.id,
+    dimensionId: item.dimensionId,
+    state,
+    ist,
+    maturity: ist === null ? null : itemMaturity(ist),
+    weight: item.weight ?? 1,
+  }
+}
+
+/**
+ * Per-item scores of one department, in catalogue order: every applicable item of a known
+ * dimension with its maturity (null for 'na' and 'unanswered') and weight — the terms of the
+ * dimension score's weighted mean. Built on demand (scoreDepartment does not keep them).
+ */
+export function itemScores(
+  catalog: Catalog,
+  department: Department,
+  consensus: readonly ItemConsensus[],
+): ItemScore[] {
+  const idx = indexCatalog(catalog)
+  const scored = department.kind === 'central' ? idx.centralItems : idx.allItems
+  const lookup = consensusLookup(scored, consensus)
+  return scored.map((item, i) => itemScore(item, lookup(i, item.id)))
+}
+
+/**
+ * Finds the consensus of the i-th scored item: positionally when `consensus` lists exactly the
+ * scored items in order (what departmentConsensus returns), else through a map.
+ */
+export function consensusLookup(
+  scored: readonly CatalogItem[],
+  consensus: readonly ItemConsensus[],
+): (i: number, itemId: string) => ItemConsensus | undefined {
+  let aligned = consensus.length === scored.length
+  for (let i = 0; aligned && i < scored.length; i++) {
+    if ((consensus[i] as ItemConsensus).itemId !== (scored[i] as CatalogItem).id) aligned = false
+  }
+  if (aligned) return (i) => consensus[i]
+  const byItem = new Map<string, ItemConsensus>()
+  for (const c of consensus) if (!byItem.has(c.itemId)) byItem.set(c.itemId, c)
+  return (_i, itemId) => byItem.get(itemId)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organisation score
+// ---------------------------------------------------------------------------------------------
+
+export interface OrgDimensionScore {
+  dimensionId: string
+  /** The score by the chosen weighting (= scoreEqual or scoreStaff). */
+  score: number | null
+  scoreEqual: number | null
+  scoreStaff: number | null
+  /** Σ answered / Σ (applicable − na) over departments; null if the denominator is 0. */
+  coverage: number | null
+  uncertain: boolean
+  /** Departments with a non-null score in this dimension. */
+  scoredDepartments: number
+}
+
+export interface OrganisationScore {
+  modelVersion: string
+  weighting: 'equal' | 'staff'
+  /** The score by the chosen weighting (= scoreEqual or scoreStaff). */
+  score: number | null
+  /** Mean of the non-null department scores. */
+  scoreEqual: number | null
+  /** Mean weighted by department staff (null/0 staff → weight 0; all 0 → equal). */
+  scoreStaff: number | null
+  /** True if staff weighting had no positive weight and fell back to equal weights. */
+  staffFallback: boolean
+  coverage: number | null
+  uncertain: boolean
+  dimensions: OrgDimensionScore[]
+  departmentCount: number
+  scoredDepartments: number
+}
+
+function staffWeight(d: Department): number {
+  return d.staff !== null && d.staff > 0 ? d.staff : 0
+}
+
+/** Equal and staff-weighted mean of (score, department) pairs with a non-null score. */
+function aggregate(pairs: readonly { score: number | null; department: Department }[]): {
+  equal: number | null
+  staff: number | null
+  fallback: boolean
+  n: number
+} {
+  const values: number[] = []
+  const staff: number[] = []
+  for (const p of pairs) {
+    if (p.score === null) continue
+    values.push(p.score)
+    staff.push(staffWeight(p.department))
+  }
+  const equal = weightedMean(values, values.map(() => 1))
+  const fallback = values.length > 0 && staff.every((w) => w === 0)
+  // weightedMean already falls back to the plain mean when all weights are 0.
+  return { equal, staff: weightedMean(values, staff), fallback, n: values.length }
+}
+
+/**
+ * Organisation score: mean of the non-null department scores, or staff-weighted with
+ * `weighting: 'staff'` (departments with null/0 staff weigh 0; if all weigh 0, equal weights).
+ * Both variants are always returned. Per dimension the same rule applies to the departments'
+ * dimension scores. Departments without a score (all N/A or nothing answered) are left out.
+ */
+export function scoreOrganisation(
+  catalog: Catalog,
+  departments: readonly Department[],
+  departmentScores: readonly DepartmentScore[],
+  options: ScoringOptions = {},
+): OrganisationScore {
+  const threshold = options.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD
+  const weighting = options.weighting ?? 'equal'
+  const byId = new Map(departments.map((d) => [d.id, d]))
+  const scored = departmentScores.flatMap((s) => {
+    const department = byId.get(s.departmentId)
+    return department ? [{ s, department }] : []
+  })
+
+  const total = aggregate(scored.map(({ s, department }) => ({ score: s.score, department })))
+  let answered = 0
+  let denominator = 0
+  for (const { s } of scored) {
+    answered += s.answered
+    denominator += s.applicable - s.na
+  }
+  const coverage = denominator > 0 ? answered / denominator : null
+
+  const dimensions: OrgDimensionScore[] = []
+  const dimensionList = indexCatalog(catalog).dimensionList
+  for (const [d, dim] of dimensionList.entries()) {
+    const pairs: { score: number | null; department: Department }[] = []
+    let dAnswered = 0
+    let dDenominator = 0
+    for (const { s, department } of scored) {
+      const at = s.dimensions[d]
+      const ds = at?.dimensionId === dim.id ? at : s.dimensions.find((x) => x.dimensionId === dim.id)
+      if (!ds) continue
+      pairs.push({ score: ds.score, department })
+      dAnswered += ds.answered
+      dDenominator += ds.applicable - ds.na
+    }
+    const agg = aggregate(pairs)
+    const dCoverage = dDenominator > 0 ? dAnswered / dDenominator : null
+    dimensions.push({
+      dimensionId: dim.id,
+      score: weighting === 'staff' ? agg.staff : agg.equal,
+      scoreEqual: agg.equal,
+      scoreStaff: agg.staff,
+      coverage: dCoverage,
+      uncertain: dCoverage !== null && dCoverage < threshold,
+      scoredDepartments: agg.n,
+    })
+  }
+
+  return {
+    modelVersion: SCORING_MODEL_VERSION,
+    weighting,
+    score: weighting === 'staff' ? total.staff : total.equal,
+    scoreEqual: total.equal,
+    scoreStaff: total.staff,
+    staffFallback: total.fallback,
+    coverage,
+    uncertain: coverage !== null && coverage < threshold,
+    dimensions,
+    departmentCount: scored.length,
+    scoredDepartments: total.n,
+  }
+}
