@@ -35,6 +35,10 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,ico,json,webmanifest}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // Take control of the open page as soon as the worker is active: without it the first visit
+        // announces "ohne Netzwerk verfügbar", but lazy screens of that very page fail offline.
+        clientsClaim: true,
+        skipWaiting: true,
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
       },
     }),

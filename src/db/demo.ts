@@ -11,7 +11,7 @@ export async function loadDemo(catalog: Catalog): Promise<'loaded' | 'exists'> {
     if (await db.organisations.get(DEMO_ORG_ID)) return 'exists'
     await db.organisations.add(demo.organisation)
     await db.departments.bulkAdd(demo.departments)
-    await db.rounds.add(demo.round)
+    await db.rounds.bulkAdd([demo.previousRound, demo.round])
     await db.assessments.bulkAdd(demo.assessments)
     await db.meta.put({ key: META_KEYS.activeOrgId, value: DEMO_ORG_ID })
     return 'loaded'

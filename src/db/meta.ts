@@ -5,6 +5,8 @@ export const META_KEYS = {
   activeOrgId: 'activeOrgId',
   lastChangeAt: 'lastChangeAt',
   lastExportAt: 'lastExportAt',
+  /** The first change not yet covered by an exported backup (drives the reminder). */
+  firstUnexportedChangeAt: 'firstUnexportedChangeAt',
 } as const
 
 export async function getMeta<T>(key: string): Promise<T | undefined> {
@@ -16,7 +18,8 @@ export async function setMeta(key: string, value: unknown): Promise<void> {
   await db.meta.put({ key, value })
 }
 
-/** Records that user data changed now (drives the backup reminder). Call inside write transactions. */
-export function touchChange(at: string): Promise<string> {
-  return db.meta.put({ key: META_KEYS.lastChangeAt, value: at })
+/** Records that user data changed now (drives the backup reminder). Call inside write transactions that include `db.meta`. */
+export async function touchChange(at: string): Promise<void> {
+  await db.meta.put({ key: META_KEYS.lastChangeAt, value: at })
+  if (!(await db.meta.get(META_KEYS.firstUnexportedChangeAt))) await db.meta.put({ key: META_KEYS.firstUnexportedChangeAt, value: at })
 }

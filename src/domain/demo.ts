@@ -61,7 +61,10 @@ const clampLevel = (x: number): Level => Math.max(0, Math.min(4, Math.round(x)))
 export interface DemoData {
   organisation: Organisation
   departments: Department[]
+  /** The current round (this year). */
   round: Round
+  /** An earlier round two years before, so that comparisons over time have data. */
+  previousRound: Round
   assessments: Assessment[]
 }
 
@@ -69,25 +72,34 @@ export interface DemoData {
 export function buildDemo(catalog: Catalog, now: string, seed = 2026): DemoData {
   const rand = prng(seed)
   const organisation: Organisation = { id: DEMO_ORG_ID, name: 'Musterstadt', type: 'stadt', bundesland: 'NW', inhabitants: 48_300, staff: 612, createdAt: now, updatedAt: now }
-  const year = now.slice(0, 4)
-  const round: Round = {
-    id: `${DEMO_ORG_ID}-round-${year}`,
+  const year = Number(now.slice(0, 4))
+  const makeRound = (y: number, end: string): Round => ({
+    id: `${DEMO_ORG_ID}-round-${y}`,
     orgId: DEMO_ORG_ID,
-    name: `Digitalisierungs-Check ${year}`,
-    startDate: `${year}-09-01`,
-    endDate: `${year}-12-15`,
+    name: `Digitalisierungs-Check ${y}`,
+    startDate: `${y}-09-01`,
+    endDate: `${y}-${end}`,
     catalogId: catalog.id,
     catalogVersion: catalog.version,
     dimensionTargets: {},
     createdAt: now,
     updatedAt: now,
-  }
+  })
+  const round = makeRound(year, '12-15')
+  const previousRound = makeRound(year - 2, '11-30')
   const departments: Department[] = []
   const assessments: Assessment[] = []
   for (const d of DEPARTMENTS) {
     const department: Department = { id: `${DEMO_ORG_ID}-dep-${d.code}`, orgId: DEMO_ORG_ID, name: d.name, code: d.code, parentUnit: d.parentUnit, head: d.head, staff: d.staff, kind: d.kind, createdAt: now, updatedAt: now }
     departments.push(department)
     const items = catalog.items.filter((i) => i.appliesTo === 'all' || d.kind === 'central')
+    // The earlier round: one respondent, complete and submitted, about half a level lower.
+    const earlier: Record<string, Answer> = {}
+    for (const item of items) {
+      const ist = clampLevel((d.profile[item.dimensionId] ?? 1.5) - 0.6 + (rand() - 0.5) * 2)
+      earlier[item.id] = { itemId: item.id, state: 'level', ist, bedarf: clampLevel(3.5 - ist), potenzial: clampLevel(2 + rand() * 2), target: null, comment: '', updatedAt: now }
+    }
+    assessments.push({ id: `${department.id}-prev`, orgId: DEMO_ORG_ID, roundId: previousRound.id, departmentId: department.id, respondent: d.respondents[0] ?? '', status: 'submitted', answers: earlier, createdAt: now, updatedAt: now, submittedAt: now })
     d.respondents.forEach((respondent, r) => {
       const answers: Record<string, Answer> = {}
       // Second respondents answer a little differently, sometimes by two levels (→ "zu besprechen").
@@ -124,5 +136,5 @@ export function buildDemo(catalog: Catalog, now: string, seed = 2026): DemoData 
       })
     })
   }
-  return { organisation, departments, round, assessments }
+  return { organisation, departments, round, previousRound, assessments }
 }

@@ -1,0 +1,42 @@
+/** Every round of the active organisation with its pinned catalogue and assessments (for comparisons). */
+import { computed, shallowRef, watch } from 'vue'
+import { listAssessmentsOfOrg } from '@/db/assessments'
+import type { RoundData } from '@/domain/compare'
+import type { Catalog } from '@/domain/types'
+import { useCatalogStore } from '@/stores/catalogs'
+import { useLiveQuery } from './useLiveQuery'
+import { useOrgData } from './useOrgData'
+
+export function useOrgRounds() {
+  const { org, rounds, departments } = useOrgData()
+  const store = useCatalogStore()
+  const assessments = useLiveQuery(() => (org.value ? listAssessmentsOfOrg(org.value.id) : []), () => org.value?.id)
+  const catalogs = shallowRef<Record<string, Catalog>>({})
+  const catalogErrors = shallowRef<string[]>([])
+  watch(
+    () => (rounds.data.value ?? []).map((r) => `${r.catalogId}@${r.catalogVersion}`).join(','),
+    async () => {
+      const next: Record<string, Catalog> = {}
+      const errors: string[] = []
+      for (const r of rounds.data.value ?? []) {
+        try {
+          next[`${r.catalogId}@${r.catalogVersion}`] = await store.load(r)
+        } catch (e) {
+          errors.push(e instanceof Error ? e.message : String(e))
+        }
+      }
+      catalogs.value = next
+      catalogErrors.value = errors
+    },
+    { immediate: true },
+  )
+  const roundData = computed<RoundData[]>(() => {
+    const deps = departments.data.value ?? []
+    const all = assessments.data.value ?? []
+    return (rounds.data.value ?? []).flatMap((round) => {
+      const catalog = catalogs.value[`${round.catalogId}@${round.catalogVersion}`]
+      return catalog ? [{ round, catalog, departments: deps, assessments: all.filter((a) => a.roundId === round.id) }] : []
+    })
+  })
+  return { org, rounds, roundData, catalogErrors }
+}

@@ -1,0 +1,264 @@
+/**
+ * Comparison of assessment rounds (Erhebungsrunden) of one organisation: two rounds side by side
+ * and the trend over several rounds.
+ *
+ * Scores always come from analyseRound. Rounds on different catalogue versions are compared on
+ * the items both versions share (same id, same dimension): both catalogues are restricted to
+ * those items and each round is analysed again, so an added or removed item never shows up as a
+ * change in maturity.
+ */
+import { type AnalysisOptions, type AnalysisResult, analyseRound } from '@/domain/analysis'
+import { compareByCode } from '@/domain/dashboard'
+import { indexCatalog } from '@/domain/scoring'
+import type { Assessment, Catalog, Department, Round } from '@/domain/types'
+
+/** Default |delta| below which a change counts as 'same' (score points on the 0–100 scale). */
+export const DEFAULT_DELTA_EPSILON = 0.05
+
+export interface MovedItem {
+  itemId: string
+  /** Dimension in catalogue A / B. */
+  dimensionA: string
+  dimensionB: string
+}
+
+export interface SharedItems {
+  /** Item ids in both catalogues with the same dimension id, in catalogue A's order. */
+  shared: string[]
+  /** Items in both catalogues but in different dimensions (not shared), catalogue A's order. */
+  moved: MovedItem[]
+  /** Item ids only in A (catalogue A's order) / only in B (catalogue B's order). */
+  onlyInA: string[]
+  onlyInB: string[]
+}
+
+/**
+ * Splits the items of two catalogues (by item id; the first of duplicate ids counts) into shared
+ * (same id and same dimension id), moved (same id, other dimension), only in A and only in B.
+ * Moved items are not shared: their scores would land in different dimensions.
+ */
+export function sharedItems(catalogA: Catalog, catalogB: Catalog): SharedItems {
+  const a = indexCatalog(catalogA)
+  const b = indexCatalog(catalogB)
+  const shared: string[] = []
+  const moved: MovedItem[] = []
+  const onlyInA: string[] = []
+  for (const itemA of a.itemsById.values()) {
+    const itemB = b.itemsById.get(itemA.id)
+    if (!itemB) onlyInA.push(itemA.id)
+    else if (itemB.dimensionId === itemA.dimensionId) shared.push(itemA.id)
+    else moved.push({ itemId: itemA.id, dimensionA: itemA.dimensionId, dimensionB: itemB.dimensionId })
+  }
+  const onlyInB = [...b.itemsById.keys()].filter((id) => !a.itemsById.has(id))
+  return { shared, moved, onlyInA, onlyInB }
+}
+
+/**
+ * A copy of the catalogue with only the given items (catalogue order kept) and only the
+ * dimensions that still have at least one of them; id, version, measures and everything else
+ * stay as they are (comparisons are about scores; triggers of dropped items simply never fire).
+ * The input is not modified.
+ */
+export function restrictCatalog(catalog: Catalog, itemIds: Iterable<string>): Catalog {
+  const keep = new Set(itemIds)
+  const items = catalog.items.filter((i) => keep.has(i.id))
+  const used = new Set(items.map((i) => i.dimensionId))
+  return {
+    ...catalog,
+    dimensions: catalog.dimensions.filter((d) => used.has(d.id)),
+    items,
+  }
+}
+
+/** 'n/a' when either side has no score; 'same' when |delta| < epsilon. */
+export type DeltaDirection = 'up' | 'down' | 'same' | 'n/a'
+
+export interface ScoreDelta {
+  /** Score in round A / B (0–100); null when not scored there. */
+  a: number | null
+  b: number | null
+  /** b − a; null if either is null. */
+  delta: number | null
+  direction: DeltaDirection
+}
+
+export interface DimensionDelta extends ScoreDelta {
+  dimensionId: string
+}
+
+export interface DepartmentDelta extends ScoreDelta {
+  departmentId: string
+  name: string
+  code: string
+  dimensions: DimensionDelta[]
+}
+
+/** One round with everything analyseRound needs. */
+export interface RoundData {
+  round: Round
+  catalog: Catalog
+  departments: readonly Department[]
+  assessments: readonly Assessment[]
+}
+
+export interface CompareOptions extends AnalysisOptions {
+  /** |delta| below this counts as 'same' (default 0.05). */
+  epsilon?: number
+}
+
+export interface RoundComparison {
+  /** Both rounds were analysed with the same catalogue id + version (no restriction needed). */
+  sameCatalog: boolean
+  /** Items the comparison is based on (all items when sameCatalog). */
+  sharedItemCount: number
+  onlyInA: string[]
+  onlyInB: string[]
+  moved: MovedItem[]
+  organisation: ScoreDelta
+  /** Organisation score per dimension; dimensions of A (catalogue order), then those only in B. */
+  dimensions: DimensionDelta[]
+  /** Departments of either round, matched by id, ordered by code. */
+  departments: DepartmentDelta[]
+  /** The analyses the numbers come from (on the restricted catalogues unless sameCatalog). */
+  analyses: { a: AnalysisResult; b: AnalysisResult }
+}
+
+/**
+ * Delta b − a with its direction: 'n/a' if either score is null, 'same' if |delta| < epsilon,
+ * else 'up' or 'down'.
+ */
+export function scoreDelta(a: number | null, b: number | null, epsilon = DEFAULT_DELTA_EPSILON): ScoreDelta {
+  if (a === null || b === null) return { a, b, delta: null, direction: 'n/a' }
+  const delta = b - a
+  const direction: DeltaDirection = Math.abs(delta) < epsilon ? 'same' : delta > 0 ? 'up' : 'down'
+  return { a, b, delta, direction }
+}
+
+/**
+ * Compares two rounds. With the same catalogue id + version both are analysed on all items;
+ * otherwise both catalogues are restricted to the shared items (same id and dimension; moved,
+ * added and removed items are left out of every score) and each round is analysed again.
+ * Organisation, dimension and department scores are paired: a/b null when not scored (nothing
+ * answered, all N/A, dimension or department absent in that round), delta = b − a or null.
+ * Departments are matched by id (name and code from B if present there, else from A).
+ */
+export function compareRounds(input: { a: RoundData; b: RoundData; options?: CompareOptions }): RoundComparison {
+  const { a, b } = input
+  const options = input.options ?? {}
+  const epsilon = options.epsilon ?? DEFAULT_DELTA_EPSILON
+  const sameCatalog = a.catalog.id === b.catalog.id && a.catalog.version === b.catalog.version
+  const split = sharedItems(a.catalog, b.catalog)
+  let catalogA = a.catalog
+  let catalogB = b.catalog
+  let sharedItemCount: number
+  if (sameCatalog) {
+    sharedItemCount = indexCatalog(a.catalog).centralItems.length
+  } else {
+    catalogA = restrictCatalog(a.catalog, split.shared)
+    catalogB = restrictCatalog(b.catalog, split.shared)
+    sharedItemCount = indexCatalog(catalogA).centralItems.length
+  }
+  const analysisA = analyseRound({ ...a, catalog: catalogA, options })
+  const analysisB = analyseRound({ ...b, catalog: catalogB, options })
+
+  const dimensionIds = unionInOrder(
+    analysisA.organisation.dimensions.map((d) => d.dimensionId),
+    analysisB.organisation.dimensions.map((d) => d.dimensionId),
+  )
+  const orgDimA = new Map(analysisA.organisation.dimensions.map((d) => [d.dimensionId, d.score]))
+  const orgDimB = new Map(analysisB.organisation.dimensions.map((d) => [d.dimensionId, d.score]))
+  const dimensions = dimensionIds.map((dimensionId) => ({
+    dimensionId,
+    ...scoreDelta(orgDimA.get(dimensionId) ?? null, orgDimB.get(dimensionId) ?? null, epsilon),
+  }))
+
+  const resultsA = new Map(analysisA.departments.map((r) => [r.departmentId, r]))
+  const resultsB = new Map(analysisB.departments.map((r) => [r.departmentId, r]))
+  const departmentIds = unionInOrder([...resultsA.keys()], [...resultsB.keys()])
+  const departments: DepartmentDelta[] = departmentIds.map((departmentId) => {
+    const ra = resultsA.get(departmentId)
+    const rb = resultsB.get(departmentId)
+    const department = (rb ?? ra)?.department
+    const dimA = new Map((ra?.score.dimensions ?? []).map((d) => [d.dimensionId, d.score]))
+    const dimB = new Map((rb?.score.dimensions ?? []).map((d) => [d.dimensionId, d.score]))
+    return {
+      departmentId,
+      name: department?.name ?? '',
+      code: department?.code ?? '',
+      ...scoreDelta(ra?.score.score ?? null, rb?.score.score ?? null, epsilon),
+      dimensions: dimensionIds.map((dimensionId) => ({
+        dimensionId,
+        ...scoreDelta(dimA.get(dimensionId) ?? null, dimB.get(dimensionId) ?? null, epsilon),
+      })),
+    }
+  })
+  departments.sort(compareByCode)
+
+  return {
+    sameCatalog,
+    sharedItemCount,
+    onlyInA: sameCatalog ? [] : split.onlyInA,
+    onlyInB: sameCatalog ? [] : split.onlyInB,
+    moved: sameCatalog ? [] : split.moved,
+    organisation: scoreDelta(analysisA.organisation.score, analysisB.organisation.score, epsilon),
+    dimensions,
+    departments,
+    analyses: { a: analysisA, b: analysisB },
+  }
+}
+
+/** The ids of `first` in order, then those of `second` not in `first`; duplicates dropped. */
+function unionInOrder(first: readonly string[], second: readonly string[]): string[] {
+  return [...new Set([...first, ...second])]
+}
+
+export interface TrendPoint {
+  roundId: string
+  name: string
+  startDate: string
+  catalogId: string
+  catalogVersion: string
+  /** Organisation score (chosen weighting) and coverage; null when not scored. */
+  score: number | null
+  coverage: number | null
+  uncertain: boolean
+  /** Organisation score per dimension of this round's catalogue, catalogue order. */
+  dimensions: { dimensionId: string; score: number | null }[]
+  /** Catalogue id or version differs from the previous point (false for the first). */
+  catalogChanged: boolean
+}
+
+/**
+ * Organisation scores over several rounds, ordered by startDate ascending (ISO dates compared as
+ * text; equal dates keep the input order). Each round is analysed with its OWN catalogue — unlike
+ * compareRounds there is no restriction to shared items — so where `catalogChanged` is true the
+ * step to the previous point may partly come from added, removed or moved items.
+ */
+export function trend(rounds: readonly RoundData[], options: AnalysisOptions = {}): TrendPoint[] {
+  const ordered = rounds
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) =>
+      x.r.round.startDate < y.r.round.startDate ? -1 : x.r.round.startDate > y.r.round.startDate ? 1 : x.i - y.i,
+    )
+  const points: TrendPoint[] = []
+  let previous: Catalog | null = null
+  for (const { r } of ordered) {
+    const analysis = analyseRound({ ...r, options })
+    const org = analysis.organisation
+    points.push({
+      roundId: r.round.id,
+      name: r.round.name,
+      startDate: r.round.startDate,
+      catalogId: r.catalog.id,
+      catalogVersion: r.catalog.version,
+      score: org.score,
+      coverage: org.coverage,
+      uncertain: org.uncertain,
+      dimensions: org.dimensions.map((d) => ({ dimensionId: d.dimensionId, score: d.score })),
+      catalogChanged:
+        previous !== null && (previous.id !== r.catalog.id || previous.version !== r.catalog.version),
+    })
+    previous = r.catalog
+  }
+  return points
+}

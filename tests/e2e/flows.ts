@@ -1,0 +1,66 @@
+/** App-specific steps shared by the specs (German UI terms, roles and labels instead of CSS). */
+import type { Locator, Page } from 'playwright-core'
+import catalogJson from '../../src/catalogs/dc-kommune/1.0.0.json'
+import { saveCount, waitFor } from './browser'
+
+interface CatalogItemJson {
+  id: string
+  dimensionId: string
+  question: { de: string }
+  levels: { de: string }[]
+}
+const ITEMS = (catalogJson as unknown as { items: CatalogItemJson[] }).items
+
+/** The catalogue item shown in a question card (found by its question text). */
+export async function itemOfCard(card: Locator): Promise<CatalogItemJson> {
+  const question = ((await card.getByRole('heading', { level: 3 }).textContent()) ?? '').trim()
+  const item = ITEMS.find((i) => i.question.de === question)
+  if (!item) throw new Error(`Frage nicht im Katalog gefunden: ${question}`)
+  return item
+}
+
+/** All question cards of the dimension on screen. */
+export function questionCards(page: Page): Locator {
+  return page.getByRole('main').getByRole('article')
+}
+
+/** The radio group "Ist-Stand" of a card. */
+export function istGroup(card: Locator): Locator {
+  return card.getByRole('group', { name: 'Ist-Stand: Wo steht Ihr Fachbereich heute?' })
+}
+
+/** The Ist radio for a level (0–4) of a card; its accessible name starts with "Stufe n:". */
+export function istRadio(card: Locator, level: number): Locator {
+  return istGroup(card).getByRole('radio', { name: new RegExp(`^Stufe ${level}:`) })
+}
+
+/**
+ * Runs an action and waits until one more answer write has committed (data-save-count of the save
+ * indicator grew) and the indicator shows "Gespeichert".
+ */
+export async function andWaitForSave(page: Page, action: () => Promise<void>): Promise<number> {
+  const before = await saveCount(page)
+  await action()
+  const indicator = page.getByTestId('save-state')
+  const after = await waitFor(
+    async () => ({ count: await saveCount(page), text: (await indicator.textContent()) ?? '' }),
+    (s) => s.count > before && /Gespeichert/.test(s.text),
+    'Speichern der Antwort („Gespeichert“)',
+  )
+  return after.count
+}
+
+/** Chooses an Ist level by clicking the level's description text (as a user would). */
+export async function chooseLevelByText(page: Page, card: Locator, level: number): Promise<CatalogItemJson> {
+  const item = await itemOfCard(card)
+  const text = item.levels[level]?.de
+  if (!text) throw new Error(`Stufe ${level} fehlt bei ${item.id}`)
+  await andWaitForSave(page, () => istGroup(card).getByText(text, { exact: false }).click())
+  return item
+}
+
+/** Goes to a dimension with the stepper ("Dimensionen"), by the start of its title. */
+export async function openDimension(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${title}`) }).click()
+  await page.getByRole('heading', { level: 2, name: new RegExp(title) }).waitFor()
+}
