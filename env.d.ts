@@ -5,3 +5,4 @@ declare module '*.vue' {
   export default component
 }
 declare const __APP_VERSION__: string
+interface ImportMetaEnv { readonly VITE_DEMO_AUTOLOAD?: string }

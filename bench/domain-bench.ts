@@ -3,6 +3,7 @@
  * (9 dimensions × 120 items, 45 measures; 10/30/60/120 departments × 3 respondents).
  * Run: npx tsx bench/domain-bench.ts
  */
+import { cpus, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { analyseRound } from '../src/domain/analysis'
 import { makeSyntheticCatalog, makeSyntheticOrganisation } from './fixtures'
@@ -50,6 +51,9 @@ for (const n of SIZES) {
 
 console.log(
   `catalogue: ${catalog.dimensions.length} dimensions × ${catalog.items.length / catalog.dimensions.length} items, ${catalog.measures.length} measures; 3 respondents; 5 rounds; median of ${RUNS} runs after ${WARMUP} warm-ups`,
+)
+console.log(
+  `machine: ${cpus().length} CPU(s), load average ${loadavg().map((x) => x.toFixed(2)).join(' / ')} (other processes inflate the timings)`,
 )
 console.log('departments | answers (5 rounds) | ms (5 rounds) | ms per round')
 console.log('----------- | ------------------ | ------------- | ------------')

@@ -193,7 +193,7 @@ export function makeSyntheticOrganisation(
     endDate: '',
     catalogId: catalog.id,
     catalogVersion: catalog.version,
-    dimensionTargets: r % 2 === 1 ? { D1: 4 } : {},
+    dimensionTargets: (r % 2 === 1 ? { D1: 4 } : {}) as Record<string, Level>,
     createdAt: TIME,
     updatedAt: TIME,
   }))

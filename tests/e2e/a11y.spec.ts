@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { assessmentIdFromUrl, expectNoA11yViolations, gotoApp, loadDemoFromStart, openBrowser, readAssessmentFromIndexedDb, saveCount, waitFor, type BrowserSession } from './browser'
+import { a11yViolations, assessmentIdFromUrl, expectNoA11yViolations, gotoApp, loadDemoFromStart, openBrowser, readAssessmentFromIndexedDb, saveCount, waitFor, type BrowserSession } from './browser'
 import { openDimension, questionCards } from './flows'
 
 const DEPT = 'Bürgerservice und Ordnung'
@@ -121,6 +121,27 @@ describe('Barrierefreiheit (axe, WCAG 2.1 AA)', () => {
     await page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' }).waitFor()
     await expectNoA11yViolations(page, 'Seite nicht gefunden')
 
+    s.assertClean()
+  })
+
+  it('alle weiteren Bildschirme der Navigation (mit Demo) ohne axe-Verstöße', async () => {
+    const { page } = s
+    await gotoApp(page, '/')
+    await page.getByRole('heading', { level: 2 }).first().waitFor()
+    if ((await page.getByRole('heading', { level: 2, name: 'Musterstadt' }).count()) === 0) await loadDemoFromStart(page)
+    const covered = new Set(['/', '/setup', '/settings', '/privacy', '/accessibility'])
+    const routes = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLAnchorElement>('header nav a[href], footer nav a[href]')].map((a) => (a.getAttribute('href') ?? '').replace(/^.*#/, '')),
+    )
+    const extra = [...new Set(routes)].filter((r) => r.startsWith('/') && !covered.has(r))
+    const found: string[] = []
+    for (const route of extra) {
+      await gotoApp(page, route)
+      await page.waitForLoadState('networkidle')
+      const title = (await page.locator('main h1').first().textContent())?.trim()
+      for (const line of await a11yViolations(page)) found.push(`${route} („${title}“): ${line}`)
+    }
+    expect(found, `axe-Verstöße:\n${found.join('\n')}`).toEqual([])
     s.assertClean()
   })
 

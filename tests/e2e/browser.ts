@@ -133,12 +133,17 @@ export async function gotoApp(page: Page, route = '/'): Promise<void> {
  * (rule id, impact, help and the CSS targets of every node).
  */
 export async function expectNoA11yViolations(page: Page, screen: string): Promise<void> {
+  const lines = await a11yViolations(page)
+  expect(lines, `axe-Verstöße auf „${screen}“ (${page.url()}):\n${lines.join('\n')}`).toEqual([])
+}
+
+/** axe-core violations (WCAG 2.0/2.1 A, AA) as readable lines: "[impact] rule-id: help → targets". */
+export async function a11yViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
-  const lines = results.violations.map((v) => {
+  return results.violations.map((v) => {
     const targets = v.nodes.map((n) => n.target.map(String).join(' ')).join(' | ')
     return `[${v.impact ?? '?'}] ${v.id}: ${v.help} → ${targets}`
   })
-  expect(lines, `axe-Verstöße auf „${screen}“ (${page.url()}):\n${lines.join('\n')}`).toEqual([])
 }
 
 /** Polls a page-side condition (vitest's expect.poll with a readable timeout). */
