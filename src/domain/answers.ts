@@ -5,7 +5,7 @@ import type { Answer, Applicability, Assessment, AssessmentStatus, Catalog, Cata
 
 export type AnswerPatch = Partial<Pick<Answer, 'state' | 'ist' | 'bedarf' | 'potenzial' | 'target' | 'comment'>>
 
-/** An empty answer: no state chosen yet is represented by the absence of the answer, so this is 'unknown'-free. */
+/** A blank answer for an item (callers set the state they need). */
 export function emptyAnswer(itemId: string, now: string): Answer {
   return { itemId, state: 'unknown', ist: null, bedarf: null, potenzial: null, target: null, comment: '', updatedAt: now }
 }
@@ -16,15 +16,11 @@ export function emptyAnswer(itemId: string, now: string): Answer {
  * target and comment are kept whatever the state.
  */
 export function applyAnswerPatch(existing: Answer | undefined, itemId: string, patch: AnswerPatch, now: string): Answer {
+  // Without an existing answer the Ist question starts open: state 'level' with ist null.
   const base = existing ?? { ...emptyAnswer(itemId, now), state: 'level' as const }
   const next: Answer = { ...base, ...patch, itemId, updatedAt: now }
   if (patch.ist !== undefined && patch.ist !== null) next.state = 'level'
   if (next.state !== 'level') next.ist = null
-  if (!existing && patch.ist === undefined && patch.state === undefined) {
-    // Only Bedarf/Potenzial/comment given so far: the Ist question is still open.
-    next.state = 'level'
-    next.ist = null
-  }
   return next
 }
 
