@@ -40,7 +40,8 @@ const TIME = '2025-01-01T00:00:00.000Z'
 
 export interface SyntheticCatalogOptions {
   dimensions?: number
-  itemsPerDimension?: number
+  /** Total items, spread evenly over the dimensions (default 120, the size named in the issues). */
+  items?: number
   measures?: number
   /** Share of items asked only of central departments. */
   centralShare?: number
@@ -48,13 +49,13 @@ export interface SyntheticCatalogOptions {
 }
 
 /**
- * A synthetic catalogue that satisfies the Catalog type (default 9 dimensions × 120 items, 45
- * measures). Measures depend only on earlier measures, so the dependency graph is acyclic.
+ * A synthetic catalogue that satisfies the Catalog type (default 9 dimensions with 120 items in
+ * total — the "120 items" of the benchmark scenario — and 90 measures, like the default catalogue). Measures depend only on earlier measures, so the dependency graph is acyclic.
  */
 export function makeSyntheticCatalog(options: SyntheticCatalogOptions = {}): Catalog {
   const nDim = options.dimensions ?? 9
-  const perDim = options.itemsPerDimension ?? 120
-  const nMeasures = options.measures ?? 45
+  const nItems = options.items ?? 120
+  const nMeasures = options.measures ?? 90
   const centralShare = options.centralShare ?? 0.1
   const rng = createRng(options.seed ?? 42)
   const t = (de: string) => ({ de })
@@ -70,6 +71,7 @@ export function makeSyntheticCatalog(options: SyntheticCatalogOptions = {}): Cat
       weight: d % 3 === 0 ? 2 : 1,
       defaultTarget: 3,
     })
+    const perDim = Math.floor(nItems / nDim) + (d < nItems % nDim ? 1 : 0)
     for (let i = 0; i < perDim; i++) {
       const item: CatalogItem = {
         id: `${dimId}.${i + 1}`,
@@ -91,7 +93,7 @@ export function makeSyntheticCatalog(options: SyntheticCatalogOptions = {}): Cat
     const dim = randInt(rng, 1, nDim)
     const nTriggers = randInt(rng, 1, 4)
     const triggers = Array.from({ length: nTriggers }, () => ({
-      itemId: `D${dim}.${randInt(rng, 1, perDim)}`,
+      itemId: `D${dim}.${randInt(rng, 1, Math.floor(nItems / nDim))}`,
       maxLevel: randInt(rng, 1, 2) as Level,
     }))
     const dependsOn: string[] = []
