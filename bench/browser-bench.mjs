@@ -1,0 +1,276 @@
+/**
+ * Browser benchmark of the production build (dist/) in Debian's Chromium via playwright-core.
+ *
+ *   node bench/browser-bench.mjs        (runs `npm run build` once if dist/ is missing)
+ *
+ * Measures
+ * 1. Answer save latency: from just before the click on an Ist level (page-side performance.now()
+ *    in the same evaluate that clicks the radio) until the answer is durable in IndexedDB, i.e. the
+ *    save indicator [data-testid="save-state"] increments data-save-count – which happens only after
+ *    the Dexie transaction committed (src/composables/useAnswerSaver.ts). A MutationObserver in the
+ *    page timestamps it. Budget: p95 < 50 ms.
+ * 2. First-load JS (gzip -9): the entry script and the modulepreload links of dist/index.html.
+ *    Budget: ≤ 120 KB. Also the gzip size of every lazy chunk with charts (Chart.js must load only on
+ *    the screens that show charts).
+ *
+ * The measuring functions are exported so that more measurements can reuse them.
+ */
+import { execSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import zlib from 'node:zlib'
+import { launchChromium, makeProfileDir, removeProfile, ROOT, startPreview } from '../tests/e2e/support.mjs'
+
+export const BUDGET_SAVE_P95_MS = 50
+export const BUDGET_FIRST_LOAD_KB = 120
+const DIST = path.join(ROOT, 'dist')
+/** Present in the Chart.js library code (its internal `$chartjs` property and CSS class names). */
+const CHARTJS_MARKER = 'chartjs'
+
+export function percentile(values, p) {
+  const s = [...values].sort((a, b) => a - b)
+  if (s.length === 0) return NaN
+  const rank = (p / 100) * (s.length - 1)
+  const lo = Math.floor(rank)
+  const hi = Math.ceil(rank)
+  return s[lo] + (s[hi] - s[lo]) * (rank - lo)
+}
+
+export const median = (values) => percentile(values, 50)
+const gzipSize = (buf) => zlib.gzipSync(buf, { level: 9 }).length
+const kb = (bytes) => (bytes / 1024).toFixed(1)
+
+export function ensureDist() {
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    console.log('dist/ fehlt – npm run build …')
+    execSync('npm run build', { cwd: ROOT, stdio: 'inherit' })
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// First-load JS
+// ---------------------------------------------------------------------------------------------
+
+/** The JS files dist/index.html loads for the first paint: entry module script + modulepreloads. */
+export function firstLoadScripts(distDir = DIST) {
+  const html = readFileSync(path.join(distDir, 'index.html'), 'utf8')
+  const files = new Set()
+  for (const tag of html.match(/<script\b[^>]*>/g) ?? []) {
+    const src = /\bsrc="([^"]+)"/.exec(tag)?.[1]
+    if (src && /type="module"/.test(tag)) files.add(src)
+  }
+  for (const tag of html.match(/<link\b[^>]*>/g) ?? []) {
+    const href = /\bhref="([^"]+)"/.exec(tag)?.[1]
+    if (href && /rel="modulepreload"/.test(tag)) files.add(href)
+  }
+  return [...files].map((f) => path.join(distDir, f.replace(/^\.?\//, '')))
+}
+
+/**
+ * Gzip (-9) sizes of the first-load JS, and of every lazy chunk that belongs to the charts
+ * (file name contains "chart", or the code contains the Chart.js library).
+ */
+export function measureFirstLoadJs(distDir = DIST) {
+  const first = firstLoadScripts(distDir).map((file) => {
+    const buf = readFileSync(file)
+    return { file: path.relative(distDir, file), raw: buf.length, gzip: gzipSize(buf), hasChartJs: buf.includes(CHARTJS_MARKER) }
+  })
+  const firstSet = new Set(first.map((f) => f.file))
+  const assets = path.join(distDir, 'assets')
+  const chartChunks = readdirSync(assets)
+    .filter((f) => f.endsWith('.js') && !firstSet.has(path.join('assets', f)))
+    .map((f) => ({ f, buf: readFileSync(path.join(assets, f)) }))
+    .filter(({ f, buf }) => /chart/i.test(f) || buf.includes(CHARTJS_MARKER))
+    .map(({ f, buf }) => ({ file: path.join('assets', f), raw: buf.length, gzip: gzipSize(buf), chartJsLibrary: buf.includes(CHARTJS_MARKER) }))
+    .sort((a, b) => b.gzip - a.gzip)
+  const totalGzip = first.reduce((s, f) => s + f.gzip, 0)
+  return { first, totalGzip, totalKB: totalGzip / 1024, chartJsInFirstLoad: first.some((f) => f.hasChartJs), chartChunks }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answer save latency
+// ---------------------------------------------------------------------------------------------
+
+/** Loads the demo municipality on the start screen (no-op if it is there already). */
+export async function loadDemo(page, baseURL) {
+  await page.goto(baseURL)
+  await page.locator('main h1').first().waitFor()
+  const button = page.getByRole('button', { name: 'Demo „Musterstadt“ laden' })
+  if (await page.getByRole('heading', { level: 2, name: 'Musterstadt' }).count()) return
+  await button.click()
+  await page.getByRole('table', { name: 'Fachbereiche und Fortschritt' }).waitFor()
+}
+
+/** Opens the questionnaire of the demo's IT department (central: every question applies). */
+export async function openDemoQuestionnaire(page, baseURL) {
+  await loadDemo(page, baseURL)
+  await page.getByRole('link', { name: /^Fragebogen von .* öffnen – IT und Digitalisierung$/ }).first().click()
+  await page.getByRole('heading', { level: 1, name: /^IT und Digitalisierung:/ }).waitFor()
+  await page.getByTestId('save-state').waitFor()
+}
+
+/**
+ * One click on an Ist radio (by input name and value) timed in the page: performance.now() before
+ * input.click(), and again in a MutationObserver when data-save-count of the save indicator grows.
+ * Resolves with the milliseconds in between.
+ */
+export async function timeOneSave(page, name, value, timeoutMs = 5000) {
+  return page.evaluate(
+    ({ name, value, timeoutMs }) =>
+      new Promise((resolve, reject) => {
+        const indicator = document.querySelector('[data-testid="save-state"]')
+        const input = document.querySelector(`input[type="radio"][name="${CSS.escape(name)}"][value="${CSS.escape(value)}"]`)
+        if (!indicator || !input) return reject(new Error(`Element fehlt: ${name}=${value}`))
+        const before = Number(indicator.getAttribute('data-save-count'))
+        let t0 = 0
+        const timer = setTimeout(() => {
+          obs.disconnect()
+          reject(new Error(`kein Speichern nach ${timeoutMs} ms (${name}=${value})`))
+        }, timeoutMs)
+        const obs = new MutationObserver(() => {
+          if (Number(indicator.getAttribute('data-save-count')) > before) {
+            const t1 = performance.now()
+            obs.disconnect()
+            clearTimeout(timer)
+            resolve(t1 - t0)
+          }
+        })
+        obs.observe(indicator, { attributes: true, attributeFilter: ['data-save-count'] })
+        t0 = performance.now()
+        input.click()
+      }),
+    { name, value, timeoutMs },
+  )
+}
+
+/** Lets the page settle between clicks (live queries re-render after each write), like a user's pause. */
+async function settle(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30)))))
+}
+
+/** Ist radio groups on screen: [{ name, checked }] for each question card. */
+async function istGroups(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main article fieldset.ist')].map((fs) => {
+      const radios = [...fs.querySelectorAll('input[type="radio"]')]
+      return { name: radios[0]?.name ?? '', checked: radios.find((r) => r.checked)?.value ?? '' }
+    }),
+  )
+}
+
+/**
+ * Clicks `clicks` different Ist levels in the open questionnaire (after `warmup` unmeasured ones),
+ * moving through the questions of the dimensions, always to a level that was not chosen before.
+ * Verifies the last click with a raw IndexedDB read. Returns the samples and statistics in ms.
+ */
+export async function measureAnswerSave(page, { clicks = 60, warmup = 5 } = {}) {
+  const samples = []
+  let last = null
+  let step = 0
+  const dimensionButtons = page.getByRole('navigation', { name: 'Dimensionen' }).first().getByRole('button')
+  const dimensionCount = await dimensionButtons.count()
+  let dim = 0
+  while (samples.length < clicks) {
+    const groups = await istGroups(page)
+    for (const g of groups) {
+      if (samples.length >= clicks) break
+      const current = g.checked === '' || Number.isNaN(Number(g.checked)) ? -1 : Number(g.checked)
+      const value = String((current + 1 + (step % 4)) % 5 === current ? (current + 1) % 5 : (current + 1 + (step % 4)) % 5)
+      step++
+      const ms = await timeOneSave(page, g.name, value)
+      if (step > warmup) samples.push(ms)
+      last = { name: g.name, value }
+      await settle(page)
+    }
+    dim = (dim + 1) % dimensionCount
+    await dimensionButtons.nth(dim).click()
+    await page.locator('main article').first().waitFor()
+    await settle(page)
+  }
+  const verified = last ? await verifyInIndexedDb(page, last) : false
+  return { samples, median: median(samples), p95: percentile(samples, 95), min: Math.min(...samples), max: Math.max(...samples), verified }
+}
+
+/** Reads the assessment with the raw IndexedDB API and checks the answer of the last click. */
+export async function verifyInIndexedDb(page, { name, value }) {
+  const itemId = /^item-(.+)-ist$/.exec(name)?.[1]
+  const assessmentId = decodeURIComponent(/#\/assessment\/([^?/]+)/.exec(page.url())?.[1] ?? '')
+  const answer = await page.evaluate(
+    ({ assessmentId, itemId }) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('digitalisierungs-check')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const idb = open.result
+          const get = idb.transaction('assessments', 'readonly').objectStore('assessments').get(assessmentId)
+          get.onsuccess = () => {
+            idb.close()
+            resolve(get.result?.answers?.[itemId] ?? null)
+          }
+          get.onerror = () => reject(get.error)
+        }
+      }),
+    { assessmentId, itemId },
+  )
+  return answer !== null && answer.state === 'level' && String(answer.ist) === value
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runner
+// ---------------------------------------------------------------------------------------------
+
+export async function runBrowserBench({ clicks = 60 } = {}) {
+  ensureDist()
+  const out = { ok: true }
+
+  console.log('\n== Erster Ladevorgang: JavaScript (gzip -9) ==')
+  const js = measureFirstLoadJs()
+  for (const f of js.first) console.log(`  ${f.file.padEnd(52)} ${kb(f.raw).padStart(7)} KB roh  ${kb(f.gzip).padStart(6)} KB gzip`)
+  const jsOk = js.totalKB <= BUDGET_FIRST_LOAD_KB
+  console.log(`  Summe erster Ladevorgang: ${kb(js.totalGzip)} KB gzip – budget ≤ ${BUDGET_FIRST_LOAD_KB} KB: ${jsOk ? 'OK' : 'EXCEEDED'}`)
+  console.log(`  Chart.js im ersten Ladevorgang: ${js.chartJsInFirstLoad ? 'JA (sollte lazy sein)' : 'nein'}`)
+  if (js.chartChunks.length === 0) console.log('  Lazy-Chunks mit Diagrammen: keine')
+  else {
+    console.log('  Lazy-Chunks mit Diagrammen:')
+    for (const c of js.chartChunks) console.log(`    ${c.file.padEnd(50)} ${kb(c.gzip).padStart(6)} KB gzip${c.chartJsLibrary ? '  (Chart.js-Bibliothek)' : ''}`)
+  }
+  out.firstLoad = js
+  out.ok &&= jsOk && !js.chartJsInFirstLoad
+
+  console.log(`\n== Antwort speichern: Klick → IndexedDB (${clicks} Klicks, Chromium) ==`)
+  const server = await startPreview()
+  const profile = makeProfileDir('dc-bench-')
+  let context
+  try {
+    context = await launchChromium(profile)
+    const page = context.pages()[0] ?? (await context.newPage())
+    const errors = []
+    context.on('weberror', (e) => errors.push(String(e.error())))
+    await openDemoQuestionnaire(page, server.baseURL)
+    const r = await measureAnswerSave(page, { clicks })
+    const saveOk = r.p95 < BUDGET_SAVE_P95_MS
+    console.log(`  median ${r.median.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (min ${r.min.toFixed(1)}, max ${r.max.toFixed(1)}, n=${r.samples.length})`)
+    console.log(`  IndexedDB-Prüfung (rohe API) der letzten Antwort: ${r.verified ? 'OK' : 'FEHLT'}`)
+    console.log(`  budget p95 < ${BUDGET_SAVE_P95_MS} ms: ${saveOk ? 'OK' : 'EXCEEDED'}`)
+    if (errors.length) console.log(`  Seitenfehler: ${errors.join(' | ')}`)
+    out.answerSave = r
+    out.ok &&= saveOk && r.verified && errors.length === 0
+  } finally {
+    await context?.close()
+    removeProfile(profile)
+    await server.stop()
+  }
+  return out
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  runBrowserBench()
+    .then((r) => {
+      process.exitCode = r.ok ? 0 : 1
+    })
+    .catch((e) => {
+      console.error(e)
+      process.exitCode = 1
+    })
+}
