@@ -38,6 +38,11 @@ export function randInt(rng: Rng, min: number, max: number): number {
 
 const TIME = '2025-01-01T00:00:00.000Z'
 
+/** Five scale entries starting at `from` (0 for levels, 1 for effort/impact). */
+function scale(from: number) {
+  return Array.from({ length: 5 }, (_, i) => ({ value: from + i, label: { de: `Stufe ${from + i}` }, description: { de: `Stufe ${from + i}` } }))
+}
+
 export interface SyntheticCatalogOptions {
   dimensions?: number
   /** Total items, spread evenly over the dimensions (default 120, the size named in the issues). */
@@ -63,11 +68,11 @@ export function makeSyntheticCatalog(options: SyntheticCatalogOptions = {}): Cat
   const dimensions: CatalogDimension[] = []
   const items: CatalogItem[] = []
   for (let d = 0; d < nDim; d++) {
-    const dimId = `D${d + 1}`
+    const dimId = `d${d + 1}`
     dimensions.push({
       id: dimId,
       title: t(`Dimension ${d + 1}`),
-      description: t(''),
+      description: t(`Beschreibung ${d + 1}`),
       weight: d % 3 === 0 ? 2 : 1,
       defaultTarget: 3,
     })
@@ -77,7 +82,7 @@ export function makeSyntheticCatalog(options: SyntheticCatalogOptions = {}): Cat
         id: `${dimId}.${i + 1}`,
         dimensionId: dimId,
         question: t(`Frage ${dimId}.${i + 1}`),
-        help: t(''),
+        help: t(`Erläuterung ${dimId}.${i + 1}`),
         levels: [t('0'), t('1'), t('2'), t('3'), t('4')],
         appliesTo: rng() < centralShare ? 'central' : 'all',
       }
@@ -89,20 +94,20 @@ export function makeSyntheticCatalog(options: SyntheticCatalogOptions = {}): Cat
 
   const measures: CatalogMeasure[] = []
   for (let m = 0; m < nMeasures; m++) {
-    const id = `M${String(m + 1).padStart(2, '0')}`
+    const id = `m${String(m + 1).padStart(2, '0')}`
     const dim = randInt(rng, 1, nDim)
     const nTriggers = randInt(rng, 1, 4)
     const triggers = Array.from({ length: nTriggers }, () => ({
-      itemId: `D${dim}.${randInt(rng, 1, Math.floor(nItems / nDim))}`,
+      itemId: `d${dim}.${randInt(rng, 1, Math.floor(nItems / nDim))}`,
       maxLevel: randInt(rng, 1, 2) as Level,
     }))
     const dependsOn: string[] = []
-    if (m > 0 && rng() < 0.4) dependsOn.push(`M${String(randInt(rng, 1, m)).padStart(2, '0')}`)
+    if (m > 0 && rng() < 0.4) dependsOn.push(`m${String(randInt(rng, 1, m)).padStart(2, '0')}`)
     const measure: CatalogMeasure = {
       id,
       title: t(`Maßnahme ${id}`),
-      description: t(''),
-      dimensionIds: [`D${dim}`],
+      description: t(`Beschreibung ${id}`),
+      dimensionIds: [`d${dim}`],
       triggers,
       effort: randInt(rng, 1, 5) as Scale5,
       impact: randInt(rng, 1, 5) as Scale5,
@@ -123,7 +128,7 @@ export function makeSyntheticCatalog(options: SyntheticCatalogOptions = {}): Cat
     description: t('Benchmark'),
     publishedAt: '2025-01-01',
     sources: [],
-    scales: { ist: [], bedarf: [], potenzial: [], effort: [], impact: [] },
+    scales: { ist: scale(0), bedarf: scale(0), potenzial: scale(0), effort: scale(1), impact: scale(1) },
     dimensions,
     items,
     measures,
@@ -195,7 +200,7 @@ export function makeSyntheticOrganisation(
     endDate: '',
     catalogId: catalog.id,
     catalogVersion: catalog.version,
-    dimensionTargets: (r % 2 === 1 ? { D1: 4 } : {}) as Record<string, Level>,
+    dimensionTargets: (r % 2 === 1 ? { d1: 4 } : {}) as Record<string, Level>,
     createdAt: TIME,
     updatedAt: TIME,
   }))
