@@ -122,10 +122,27 @@ export async function openBrowser(options: { userDataDir?: string; keepProfile?:
   }
 }
 
-/** Opens a route and waits until the app has rendered its main heading. */
+type StaleMarks = { __e2eStaleH1?: WeakSet<Element> }
+
+/**
+ * Opens a route and waits until the app has rendered the main heading of THAT screen. With hash
+ * routing a route change keeps the document, so the heading of the previous screen is marked first
+ * and only a new heading counts (otherwise axe might check the old screen).
+ */
 export async function gotoApp(page: Page, route = '/'): Promise<void> {
-  await page.goto(appUrl(route))
-  await page.locator('main h1').first().waitFor()
+  const target = appUrl(route)
+  const current = page.url()
+  if (current.startsWith(baseURL())) {
+    await page.evaluate(() => {
+      ;(window as unknown as StaleMarks).__e2eStaleH1 = new WeakSet(document.querySelectorAll('main h1'))
+    })
+  }
+  if (current === target) await page.reload()
+  else await page.goto(target)
+  await page.waitForFunction(() => {
+    const stale = (window as unknown as StaleMarks).__e2eStaleH1
+    return [...document.querySelectorAll('main h1')].some((h) => !stale?.has(h))
+  })
 }
 
 /**
@@ -137,8 +154,29 @@ export async function expectNoA11yViolations(page: Page, screen: string): Promis
   expect(lines, `axe-Verstöße auf „${screen}“ (${page.url()}):\n${lines.join('\n')}`).toEqual([])
 }
 
+/**
+ * Waits until the main region stops changing (async components such as the lazily loaded charts
+ * have rendered): the same markup size and canvas count over three polls 100 ms apart.
+ */
+export async function waitForStableScreen(page: Page, timeout = 8_000): Promise<void> {
+  const snapshot = () => page.evaluate(() => {
+    const main = document.querySelector('main')
+    return `${main?.innerHTML.length ?? 0}/${main?.querySelectorAll('canvas').length ?? 0}`
+  })
+  const until = Date.now() + timeout
+  let last = await snapshot()
+  let same = 0
+  while (same < 3 && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100))
+    const now = await snapshot()
+    same = now === last ? same + 1 : 0
+    last = now
+  }
+}
+
 /** axe-core violations (WCAG 2.0/2.1 A, AA) as readable lines: "[impact] rule-id: help → targets". */
 export async function a11yViolations(page: Page): Promise<string[]> {
+  await waitForStableScreen(page)
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
   return results.violations.map((v) => {
     const targets = v.nodes.map((n) => n.target.map(String).join(' ')).join(' | ')

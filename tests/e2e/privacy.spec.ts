@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
-import { gotoApp, isLocalUrl, loadDemoFromStart, openBrowser, type BrowserSession } from './browser'
+import { gotoApp, isLocalUrl, loadDemoFromStart, openBrowser, waitForStableScreen, type BrowserSession } from './browser'
 import { andWaitForSave, istRadio, questionCards } from './flows'
 
 const DEPT = 'Jugend, Familie und Soziales'
@@ -47,7 +47,7 @@ describe('Datenschutz: nichts verlässt das Gerät', () => {
     expect(routes).toEqual(expect.arrayContaining(['/', '/setup', '/settings', '/privacy']))
     for (const route of routes) {
       await gotoApp(page, route)
-      await page.waitForLoadState('networkidle')
+      await waitForStableScreen(page) // lazy charts and their chunks included
     }
     await gotoApp(page, '/settings')
     await page.getByTestId('persist-state').waitFor()
