@@ -2,7 +2,7 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { router } from './router'
-import { i18n } from './i18n'
+import { i18n, initialLocale, setLocale } from './i18n'
 import { registerOffline } from './offline'
 import './styles/main.css'
 
@@ -10,6 +10,9 @@ const app = createApp(App)
 app.use(createPinia())
 app.use(router)
 app.use(i18n)
-app.mount('#app')
-document.documentElement.lang = i18n.global.locale.value
-registerOffline()
+// A stored English choice is applied before the first render; German needs no extra load.
+void (initialLocale() === 'en' ? setLocale('en') : Promise.resolve()).finally(() => {
+  app.mount('#app')
+  document.documentElement.lang = i18n.global.locale.value
+  registerOffline()
+})

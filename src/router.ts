@@ -3,6 +3,7 @@
  * rewrite rules. Every screen is its own lazy chunk; charts load only with the screens that show them.
  */
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { ref } from 'vue'
 import StartView from './views/StartView.vue'
 
 const routes: RouteRecordRaw[] = [
@@ -24,8 +25,18 @@ const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'notFound.title' } },
 ]
 
+/** Set when a screen could not be loaded (e.g. offline before the service worker took over). */
+export const routeLoadError = ref(false)
+
 export const router = createRouter({
   history: createWebHashHistory(),
   routes,
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})
+
+router.onError(() => {
+  routeLoadError.value = true
+})
+router.afterEach(() => {
+  routeLoadError.value = false
 })

@@ -1,7 +1,6 @@
 /** vue-i18n setup. German is the source language; English must have the same keys (a test checks it). */
 import { createI18n } from 'vue-i18n'
 import de from './de'
-import en from './en'
 
 export type MessageSchema = typeof de
 export type AppLocale = 'de' | 'en'
@@ -20,9 +19,10 @@ export function initialLocale(): AppLocale {
 
 export const i18n = createI18n<[MessageSchema], AppLocale, false>({
   legacy: false,
-  locale: initialLocale(),
+  locale: 'de',
   fallbackLocale: 'de',
-  messages: { de, en },
+  // English is loaded only when chosen (keeps the first load small).
+  messages: { de } as Record<AppLocale, MessageSchema>,
   datetimeFormats: {
     de: { date: { day: '2-digit', month: '2-digit', year: 'numeric' }, dateTime: { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' } },
     en: { date: { day: '2-digit', month: 'short', year: 'numeric' }, dateTime: { day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' } },
@@ -33,7 +33,15 @@ export const i18n = createI18n<[MessageSchema], AppLocale, false>({
   },
 })
 
-export function setLocale(locale: AppLocale): void {
+/** Loads the messages of a locale if needed (English is a lazy chunk). */
+export async function loadLocale(locale: AppLocale): Promise<void> {
+  if (locale === 'en' && !i18n.global.availableLocales.includes('en')) {
+    i18n.global.setLocaleMessage('en', (await import('./en')).default)
+  }
+}
+
+export async function setLocale(locale: AppLocale): Promise<void> {
+  await loadLocale(locale)
   i18n.global.locale.value = locale
   document.documentElement.lang = locale
   try {
