@@ -1,6 +1,6 @@
 /**
  * Benchmark of the domain analysis: analyseRound for all 5 rounds of synthetic organisations
- * (9 dimensions × 120 items, 45 measures; 10/30/60/120 departments × 3 respondents).
+ * (9 dimensions with 120 items in total, 90 measures; 10/30/60/120 departments × 3 respondents).
  * Run: npx tsx bench/domain-bench.ts
  */
 import { cpus, loadavg } from 'node:os'

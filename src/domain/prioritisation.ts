@@ -294,10 +294,13 @@ export function recommendationsByDepartment(
       })
     }
   }
+  // The entries are fresh objects: rank them in place instead of copying every one again.
   const result = new Map<string, DepartmentRecommendation[]>()
   for (const [id, list] of out) {
     list.sort(compareRecommendations)
-    result.set(id, list.map((r, i) => ({ ...r, rank: i + 1 })))
+    const ranked = list as DepartmentRecommendation[]
+    for (let i = 0; i < ranked.length; i++) (ranked[i] as DepartmentRecommendation).rank = i + 1
+    result.set(id, ranked)
   }
   return result
 }
