@@ -16,20 +16,12 @@ import type {
   Round,
   Scale5,
 } from '../src/domain/types'
+import { prng } from '../src/domain/demo'
 
 export type Rng = () => number
 
-/** mulberry32: a small, fast, seeded PRNG returning numbers in [0, 1). */
-export function createRng(seed: number): Rng {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The seeded PRNG of the demo data (mulberry32), reused so there is one implementation. */
+export const createRng: (seed: number) => Rng = prng
 
 /** Integer in [min, max] (inclusive). */
 export function randInt(rng: Rng, min: number, max: number): number {
