@@ -457,6 +457,8 @@ export default {
     topMeasures: 'Wichtigste Maßnahmen',
     roadmap: 'Roadmap',
     annex: 'Anhang: Ergebnisse je Fachbereich',
+    why: 'Warum:',
+    moreReasons: '(und {n} weitere)',
     page: 'Seite',
     noData: 'Für diese Runde liegen noch keine Ergebnisse vor.',
   },

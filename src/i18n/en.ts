@@ -460,6 +460,8 @@ const en: typeof de = {
     topMeasures: 'Most important measures',
     roadmap: 'Roadmap',
     annex: 'Annex: results per department',
+    why: 'Why:',
+    moreReasons: '(and {n} more)',
     page: 'Page',
     noData: 'There are no results for this round yet.',
   },
