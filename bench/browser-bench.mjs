@@ -105,7 +105,7 @@ export async function loadDemo(page, baseURL) {
 /** Opens the questionnaire of the demo's IT department (central: every question applies). */
 export async function openDemoQuestionnaire(page, baseURL) {
   await loadDemo(page, baseURL)
-  await page.getByRole('link', { name: /^Fragebogen von .* öffnen – IT und Digitalisierung$/ }).first().click()
+  await page.getByRole('link', { name: /^(Beginnen|Fortsetzen|Öffnen): .* – IT und Digitalisierung$/ }).first().click()
   await page.getByRole('heading', { level: 1, name: /^IT und Digitalisierung:/ }).waitFor()
   await page.getByTestId('save-state').waitFor()
 }

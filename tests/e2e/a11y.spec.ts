@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { a11yViolations, assessmentIdFromUrl, expectNoA11yViolations, gotoApp, loadDemoFromStart, openBrowser, readAssessmentFromIndexedDb, saveCount, waitFor, type BrowserSession } from './browser'
-import { openDimension, questionCards } from './flows'
+import { openDimension, questionCards, questionnaireLink } from './flows'
 
 const DEPT = 'Bürgerservice und Ordnung'
 
@@ -80,7 +80,7 @@ describe('Barrierefreiheit (axe, WCAG 2.1 AA)', () => {
 
     // Questionnaire: first dimension and another one, help texts open
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Start' }).click()
-    await page.getByRole('link', { name: `Fragebogen von Amtsleitung öffnen – ${DEPT}` }).click()
+    await questionnaireLink(page, 'Amtsleitung', DEPT).click()
     await page.getByRole('heading', { level: 1, name: new RegExp(`^${DEPT}:`) }).waitFor()
     await openDimension(page, 'Strategie und Steuerung')
     await openAllHelp(page)

@@ -64,3 +64,42 @@ export async function openDimension(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: new RegExp(`^${title}`) }).click()
   await page.getByRole('heading', { level: 2, name: new RegExp(title) }).waitFor()
 }
+
+/** The catalogue items of the default catalogue (dc-kommune 1.0.0). */
+export const CATALOG_ITEMS: readonly CatalogItemJson[] = ITEMS
+export const CATALOG_DIMENSIONS = (catalogJson as unknown as { dimensions: { id: string; title: { de: string } }[] }).dimensions
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * The link of a respondent's questionnaire on the start screen. Its name starts with the visible
+ * text ("Beginnen", "Fortsetzen" or "Öffnen" – by status – then the respondent) and ends with the
+ * department: "Fortsetzen: Amtsleitung – Bürgerservice und Ordnung".
+ */
+export function questionnaireLink(page: Page, respondent: string, department: string): Locator {
+  return page.getByRole('link', { name: new RegExp(`^(Beginnen|Fortsetzen|Öffnen): ${escapeRe(respondent)} – ${escapeRe(department)}$`) })
+}
+
+/** A score as shown on screen ("45,3", maybe followed by "unsicher" or "*") → 45.3; "–"/none → null. */
+export function parseScore(text: string | null | undefined): number | null {
+  const m = /-?\d+(?:,\d+)?/.exec(text ?? '')
+  return m ? Number(m[0].replace(',', '.')) : null
+}
+
+/** Rows of a table (data-testid) as [row header text, cell texts…], whitespace collapsed. */
+export async function tableRows(page: Page, testId: string, section: 'tbody' | 'tfoot' = 'tbody'): Promise<{ key: string; cells: string[]; dimension: string | null }[]> {
+  return page.getByTestId(testId).evaluate(
+    (table, section) =>
+      [...table.querySelectorAll(`:scope > ${section} > tr`)].map((tr) => {
+        const clean = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()
+        const th = tr.querySelector('th')
+        return { key: th ? clean(th) : '', cells: [...tr.querySelectorAll('td')].map(clean), dimension: tr.getAttribute('data-dimension') }
+      }),
+    section,
+  )
+}
+
+/** Score column (first cell) of a table, keyed by row header. */
+export async function scoresByRow(page: Page, testId: string): Promise<Map<string, number | null>> {
+  return new Map((await tableRows(page, testId)).map((r) => [r.key, parseScore(r.cells[0])]))
+}

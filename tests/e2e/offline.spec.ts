@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { appUrl, assessmentIdFromUrl, baseURL, gotoApp, loadDemoFromStart, openBrowser, type BrowserSession } from './browser'
-import { andWaitForSave, istRadio, questionCards } from './flows'
+import { andWaitForSave, istRadio, questionCards, questionnaireLink } from './flows'
 
 /** Waits until a service worker is active and controls the page (reloads once if needed). */
 async function waitForServiceWorker(page: Page): Promise<void> {
@@ -34,7 +34,7 @@ describe('Offline-Betrieb', () => {
 
     // Online: demo, one answer in a questionnaire.
     await loadDemoFromStart(page)
-    await page.getByRole('link', { name: 'Fragebogen von Fachbereichsleitung öffnen – Schule, Kultur und Sport' }).click()
+    await questionnaireLink(page, 'Fachbereichsleitung', 'Schule, Kultur und Sport').click()
     await page.getByRole('heading', { level: 1, name: /^Schule, Kultur und Sport:/ }).waitFor()
     const assessmentId = assessmentIdFromUrl(page)
     const card = questionCards(page).nth(0)
@@ -57,7 +57,7 @@ describe('Offline-Betrieb', () => {
     page.on('response', (r) => {
       if (/\/assets\/QuestionnaireView-[^/]+\.js$/.test(r.url())) chunkResponses.push({ url: r.url(), fromSW: r.fromServiceWorker(), status: r.status() })
     })
-    await page.getByRole('link', { name: 'Fragebogen von Fachbereichsleitung öffnen – Schule, Kultur und Sport' }).click()
+    await questionnaireLink(page, 'Fachbereichsleitung', 'Schule, Kultur und Sport').click()
     await page.getByRole('heading', { level: 1, name: /^Schule, Kultur und Sport:/ }).waitFor()
     expect(assessmentIdFromUrl(page)).toBe(assessmentId)
     await page.getByRole('heading', { level: 2, name: /Strategie und Steuerung/ }).waitFor()

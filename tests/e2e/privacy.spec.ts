@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gotoApp, isLocalUrl, loadDemoFromStart, openBrowser, waitForStableScreen, type BrowserSession } from './browser'
-import { andWaitForSave, istRadio, questionCards } from './flows'
+import { andWaitForSave, istRadio, questionCards, questionnaireLink } from './flows'
 
 const DEPT = 'Jugend, Familie und Soziales'
 
@@ -31,7 +31,7 @@ describe('Datenschutz: nichts verlässt das Gerät', () => {
     await loadDemoFromStart(page)
 
     // Questionnaire: one answer
-    await page.getByRole('link', { name: `Fragebogen von Amtsleitung öffnen – ${DEPT}` }).click()
+    await questionnaireLink(page, 'Amtsleitung', DEPT).click()
     await page.getByRole('heading', { level: 1, name: new RegExp(`^${DEPT}:`) }).waitFor()
     const card = questionCards(page).nth(0)
     const level = (await istRadio(card, 2).isChecked()) ? 3 : 2
