@@ -1,5 +1,5 @@
 import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import ItemCard from '@/components/assessment/ItemCard.vue'
 import catalogJson from '@/catalogs/dc-kommune/1.0.0.json'
@@ -99,5 +99,21 @@ describe('ItemCard', () => {
     await ta.setValue('Pilot läuft')
     await ta.trigger('blur')
     expect(w.emitted('change')).toEqual([[{ comment: 'Pilot läuft' }]])
+  })
+  it('saves a typed comment after a short pause, and at once when the page is hidden', async () => {
+    vi.useFakeTimers()
+    try {
+      const w = mountCard(answer({ ist: 1 }))
+      const ta = w.find('textarea')
+      await ta.setValue('Erster Entwurf')
+      expect(w.emitted('change')).toBeUndefined()
+      vi.advanceTimersByTime(300)
+      expect(w.emitted('change')).toEqual([[{ comment: 'Erster Entwurf' }]])
+      await ta.setValue('Zweiter Entwurf')
+      window.dispatchEvent(new Event('pagehide'))
+      expect(w.emitted('change')).toEqual([[{ comment: 'Erster Entwurf' }], [{ comment: 'Zweiter Entwurf' }]])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
