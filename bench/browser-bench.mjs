@@ -222,7 +222,8 @@ export async function verifyInIndexedDb(page, { name, value }) {
 
 export async function runBrowserBench({ clicks = 60 } = {}) {
   ensureDist()
-  const out = { ok: true }
+  /** ok: all budgets met and all checks passed; failures: reasons why a measurement is not valid. */
+  const out = { ok: true, failures: [] }
 
   console.log('\n== Erster Ladevorgang: JavaScript (gzip -9) ==')
   const js = measureFirstLoadJs()
@@ -256,6 +257,8 @@ export async function runBrowserBench({ clicks = 60 } = {}) {
     if (errors.length) console.log(`  Seitenfehler: ${errors.join(' | ')}`)
     out.answerSave = r
     out.ok &&= saveOk && r.verified && errors.length === 0
+    if (!r.verified) out.failures.push('Antwort speichern: letzte Antwort nicht in IndexedDB gefunden')
+    if (errors.length) out.failures.push(`Antwort speichern: Seitenfehler ${errors.join(' | ')}`)
   } finally {
     await context?.close()
     removeProfile(profile)

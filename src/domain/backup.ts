@@ -449,6 +449,9 @@ function jsonErrorParams(text: string, error: unknown): { code: BackupErrorCode;
   const pos = /position (\d+)/.exec(msg)
   if (pos?.[1] !== undefined) {
     const position = Number(pos[1])
+    // Newer engines (Chromium 12x+) report a cut-off file as "Expected ',' or '}' after property
+    // value in JSON at position <end>" instead of "Unexpected end of JSON input".
+    if (position >= text.trimEnd().length) return { code: 'backup.truncatedJson', params: {} }
     const before = text.slice(0, position)
     const line = before.split('\n').length
     const column = position - before.lastIndexOf('\n')

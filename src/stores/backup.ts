@@ -4,7 +4,7 @@
  * transaction. A rejected file changes nothing.
  */
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { shallowRef } from 'vue'
 import { BUILTIN_CATALOGS } from '@/catalogs'
 import { applyRestorePlan, markExported, readSnapshot } from '@/db/backup'
 import { listStoredCatalogs } from '@/db/catalogs'
@@ -22,7 +22,10 @@ export type RestoreState =
   | { kind: 'done'; fileName: string; written: number }
 
 export const useBackupStore = defineStore('backup', () => {
-  const restore = ref<RestoreState>({ kind: 'idle' })
+  // shallowRef: the states are replaced, never mutated. A deep ref would hand Vue proxies of the
+  // backup's records to IndexedDB, whose structured clone rejects them (DataCloneError on restore),
+  // and would wrap a large backup in reactive proxies for nothing.
+  const restore = shallowRef<RestoreState>({ kind: 'idle' })
 
   /** Builds the backup file text (also used by the benchmark). */
   async function buildBackupText(now = new Date()): Promise<string> {

@@ -247,3 +247,56 @@ export async function loadDemoFromStart(page: Page): Promise<void> {
   await page.getByRole('status').filter({ hasText: 'Die Demo-Kommune „Musterstadt“ wurde geladen.' }).waitFor()
   await page.getByRole('table', { name: 'Fachbereiche und Fortschritt' }).waitFor()
 }
+
+/**
+ * Every record of every object store of the app database, read with the raw IndexedDB API
+ * (store name → records in key order). For "nothing changed" checks.
+ */
+export async function dumpIndexedDb(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const open = indexedDB.open('digitalisierungs-check')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const idb = open.result
+          const names = [...idb.objectStoreNames]
+          const out: Record<string, unknown[]> = {}
+          const tx = idb.transaction(names, 'readonly')
+          for (const name of names) {
+            const req = tx.objectStore(name).getAll()
+            req.onsuccess = () => {
+              out[name] = req.result
+            }
+          }
+          tx.oncomplete = () => {
+            idb.close()
+            resolve(out)
+          }
+          tx.onerror = () => reject(tx.error)
+        }
+      }),
+  )
+}
+
+/** Writes one record { key, value } into the 'meta' store with the raw IndexedDB API. */
+export async function putMetaInIndexedDb(page: Page, key: string, value: unknown): Promise<void> {
+  await page.evaluate(
+    ({ key, value }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('digitalisierungs-check')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const idb = open.result
+          const tx = idb.transaction('meta', 'readwrite')
+          tx.objectStore('meta').put({ key, value })
+          tx.oncomplete = () => {
+            idb.close()
+            resolve()
+          }
+          tx.onerror = () => reject(tx.error)
+        }
+      }),
+    { key, value },
+  )
+}
