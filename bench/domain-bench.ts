@@ -21,12 +21,13 @@ function median(xs: number[]): number {
 }
 
 const catalog = makeSyntheticCatalog()
-const rows: { departments: number; answers: number; ms: number; perRound: number }[] = []
+const rows: { departments: number; answers: number; ms: number; perRound: number; withViews: number }[] = []
 let sink = 0
 
 for (const n of SIZES) {
   const org = makeSyntheticOrganisation(catalog, { departments: n, respondents: 3, rounds: 5 })
-  const runAll = (): void => {
+  // withViews: also read every department's recommendation list (built lazily on first access).
+  const runAll = (withViews = false): void => {
     for (const round of org.rounds) {
       const result = analyseRound({
         catalog,
@@ -36,6 +37,7 @@ for (const n of SIZES) {
         options: { capacity: 12 },
       })
       sink += result.recommendations.length + (result.organisation.score ?? 0)
+      if (withViews) for (const d of result.departments) sink += d.recommendations.length
     }
   }
   for (let i = 0; i < WARMUP; i++) runAll()
@@ -46,7 +48,13 @@ for (const n of SIZES) {
     times.push(performance.now() - t0)
   }
   const ms = median(times)
-  rows.push({ departments: n, answers: org.answerCount, ms, perRound: ms / org.rounds.length })
+  const viewTimes: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now()
+    runAll(true)
+    viewTimes.push(performance.now() - t0)
+  }
+  rows.push({ departments: n, answers: org.answerCount, ms, perRound: ms / org.rounds.length, withViews: median(viewTimes) })
 }
 
 console.log(
@@ -55,11 +63,11 @@ console.log(
 console.log(
   `machine: ${cpus().length} CPU(s), load average ${loadavg().map((x) => x.toFixed(2)).join(' / ')} (other processes inflate the timings)`,
 )
-console.log('departments | answers (5 rounds) | ms (5 rounds) | ms per round')
-console.log('----------- | ------------------ | ------------- | ------------')
+console.log('departments | answers (5 rounds) | ms (5 rounds) | ms per round | ms incl. per-department lists')
+console.log('----------- | ------------------ | ------------- | ------------ | -----------------------------')
 for (const r of rows) {
   console.log(
-    `${String(r.departments).padStart(11)} | ${String(r.answers).padStart(18)} | ${r.ms.toFixed(1).padStart(13)} | ${r.perRound.toFixed(1).padStart(12)}`,
+    `${String(r.departments).padStart(11)} | ${String(r.answers).padStart(18)} | ${r.ms.toFixed(1).padStart(13)} | ${r.perRound.toFixed(1).padStart(12)} | ${r.withViews.toFixed(1).padStart(29)}`,
   )
 }
 const budgetRow = rows.find((r) => r.departments === BUDGET_DEPARTMENTS)

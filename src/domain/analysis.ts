@@ -57,6 +57,7 @@ export interface DepartmentResult {
   /** Up to 3 answered items with the highest / lowest maturity (ties: catalogue order). */
   strongest: ItemScore[]
   weakest: ItemScore[]
+  /** Built for all departments in one pass when first read (a view of the organisation list). */
   recommendations: DepartmentRecommendation[]
 }
 
@@ -177,22 +178,32 @@ export function analyseRound(input: AnalysisInput): AnalysisResult {
   const roadmap = buildRoadmap(catalog, prioritisation.recommendations, options)
   warnings.push(...roadmap.warnings)
 
-  const departmentRecommendations = recommendationsByDepartment(
-    prioritisation.recommendations,
-    departments.map((d) => d.id),
-  )
-  const results: DepartmentResult[] = partial.map((p) => ({
-    departmentId: p.department.id,
-    department: p.department,
-    respondents: p.respondents,
-    score: p.score,
-    consensus: p.consensus,
-    toDiscuss: p.consensus.filter((c) => c.toDiscuss),
-    gaps: p.gaps,
-    strongest: extremeItems(catalog, p.consensus, 3, 'strongest'),
-    weakest: extremeItems(catalog, p.consensus, 3, 'weakest'),
-    recommendations: departmentRecommendations.get(p.department.id) ?? [],
-  }))
+  // Per-department recommendation lists are a view of the organisation's list, built for all
+  // departments in one pass on first access (only the department result and report read them).
+  let byDepartmentCache: Map<string, DepartmentRecommendation[]> | undefined
+  const departmentRecommendations = (): Map<string, DepartmentRecommendation[]> =>
+    (byDepartmentCache ??= recommendationsByDepartment(
+      prioritisation.recommendations,
+      departments.map((d) => d.id),
+    ))
+  const results: DepartmentResult[] = partial.map((p) => {
+    const result = {
+      departmentId: p.department.id,
+      department: p.department,
+      respondents: p.respondents,
+      score: p.score,
+      consensus: p.consensus,
+      toDiscuss: p.consensus.filter((c) => c.toDiscuss),
+      gaps: p.gaps,
+      strongest: extremeItems(catalog, p.consensus, 3, 'strongest'),
+      weakest: extremeItems(catalog, p.consensus, 3, 'weakest'),
+    } as DepartmentResult
+    Object.defineProperty(result, 'recommendations', {
+      get: () => departmentRecommendations().get(p.department.id) ?? [],
+      enumerable: true,
+    })
+    return result
+  })
 
   return {
     modelVersion: SCORING_MODEL_VERSION,
