@@ -245,10 +245,9 @@ export function checkAnswer(
   if (updatedAt === undefined) issues.push({ kind: 'missing', field: 'updatedAt' })
   else if (typeof updatedAt !== 'string') issues.push({ kind: 'invalidType', field: 'updatedAt', expected: 'string' })
   else if (!ISO_DATETIME_RE.test(updatedAt)) issues.push({ kind: 'invalidDateTime', field: 'updatedAt' })
-  if (issues.length === 0) {
-    const hasIst = raw.ist !== null
-    if ((state === 'level') !== hasIst) issues.push({ kind: 'stateMismatch', field: 'ist' })
-  }
+  // 'na' and 'unknown' never carry an Ist level. 'level' without one is valid: the Ist question is
+  // still open while Bedarf, Potenzial or a comment were already given (see Answer in types.ts).
+  if (issues.length === 0 && state !== 'level' && raw.ist !== null) issues.push({ kind: 'stateMismatch', field: 'ist' })
   if (issues.length > 0) return { ok: false, issues }
   return {
     ok: true,

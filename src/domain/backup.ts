@@ -196,9 +196,7 @@ export function backupMessage(code: BackupErrorCode | BackupWarningCode, p: Back
     case 'backup.invalidStructure':
       return 'Der Eintrag hat nicht den erwarteten Aufbau.'
     case 'backup.answerStateMismatch':
-      return p.state === 'level'
-        ? 'Die Antwort hat den Status „Stufe“, aber keine Ist-Stufe.'
-        : 'Eine Antwort „nicht zutreffend“ oder „weiß nicht“ darf keine Ist-Stufe haben.'
+      return 'Eine Antwort „nicht zutreffend“ oder „weiß nicht“ darf keine Ist-Stufe haben.'
     case 'backup.answerKeyMismatch':
       return `Die Antwort ist unter „${p.key}“ abgelegt, gehört aber zu Item „${p.itemId}“.`
     case 'backup.duplicateId':

@@ -242,15 +242,26 @@ export interface ScoreCsvRow {
   coverage: number | null
 }
 
-/** One row per department × dimension: score with one decimal, coverage in percent (whole numbers). */
+/** Column title of the optional scoring-model column that results carry (see SCORING_MODEL_VERSION). */
+export const MODEL_VERSION_HEADER = 'Bewertungsmodell'
+
+/**
+ * One row per department × dimension: score with one decimal, coverage in percent (whole numbers).
+ * With `modelVersion`, a last column names the scoring model version the numbers come from.
+ */
 export function scoresCsv(
   rows: readonly ScoreCsvRow[],
-  options: Pick<CsvOptions, 'bom'> & { headers?: readonly string[] } = {},
+  options: Pick<CsvOptions, 'bom'> & { headers?: readonly string[]; modelVersion?: string } = {},
 ): string {
+  const headers = options.headers ?? SCORES_CSV_HEADERS
+  const withModel = options.modelVersion !== undefined
   return toCsv(
-    options.headers ?? SCORES_CSV_HEADERS,
-    rows.map((r) => [r.department, r.dimensionTitle, r.score, r.coverage === null ? null : r.coverage * 100]),
-    { decimals: [0, 0, 1, 0], bom: options.bom },
+    withModel ? [...headers, MODEL_VERSION_HEADER] : headers,
+    rows.map((r) => {
+      const cells: CsvCell[] = [r.department, r.dimensionTitle, r.score, r.coverage === null ? null : r.coverage * 100]
+      return withModel ? [...cells, options.modelVersion] : cells
+    }),
+    { decimals: [0, 0, 1, 0, 0], bom: options.bom },
   )
 }
 
@@ -286,13 +297,14 @@ export interface MeasureCsvRow {
   rationale: string
 }
 
-/** One row per measure in the given order; departments joined with ", ", priority with one decimal. */
+/** One row per measure in the given order; departments joined with ", ", priority with one decimal; optional model-version column. */
 export function measuresCsv(
   rows: readonly MeasureCsvRow[],
-  options: Pick<CsvOptions, 'bom'> & { headers?: readonly string[] } = {},
+  options: Pick<CsvOptions, 'bom'> & { headers?: readonly string[]; modelVersion?: string } = {},
 ): string {
+  const headers = options.headers ?? MEASURES_CSV_HEADERS
   return toCsv(
-    options.headers ?? MEASURES_CSV_HEADERS,
+    options.modelVersion !== undefined ? [...headers, MODEL_VERSION_HEADER] : headers,
     rows.map((r) => [
       r.rank,
       r.title,
@@ -303,6 +315,7 @@ export function measuresCsv(
       r.obligation,
       r.departments.join(', '),
       r.rationale,
+      ...(options.modelVersion !== undefined ? [options.modelVersion] : []),
     ]),
     { decimals: [0, 0, 0, 1, 0, 0], bom: options.bom },
   )

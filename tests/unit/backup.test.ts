@@ -176,9 +176,13 @@ describe('parseBackup details', () => {
     expect(formatPath(['rounds', 0, 'dimensionTargets', 'a.b'])).toBe('rounds[0].dimensionTargets["a.b"]')
   })
 
-  it('checkAnswer enforces the state rule both ways', () => {
-    expect(checkAnswer(makeAnswer('a', { state: 'level', ist: null })).ok).toBe(false)
+  it('checkAnswer: "na" and "unknown" never carry an Ist level; "level" may still have an open Ist', () => {
+    // The questionnaire stores state 'level' with ist null when only Bedarf, Potenzial or a comment
+    // were given so far; a backup of such data must restore.
+    expect(checkAnswer(makeAnswer('a', { state: 'level', ist: null, bedarf: 3 })).ok).toBe(true)
+    expect(checkAnswer(makeAnswer('a', { state: 'level', ist: 2 })).ok).toBe(true)
     expect(checkAnswer(makeAnswer('a', { state: 'na', ist: 0 })).ok).toBe(false)
+    expect(checkAnswer(makeAnswer('a', { state: 'unknown', ist: 3 })).ok).toBe(false)
     expect(checkAnswer(makeAnswer('a', { state: 'na', ist: null })).ok).toBe(true)
   })
 

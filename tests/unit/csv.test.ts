@@ -229,3 +229,16 @@ describe('measuresCsv', () => {
     )
   })
 })
+
+describe('scoring model version in exported results', () => {
+  it('adds a "Bewertungsmodell" column to scores and measures when a version is given', () => {
+    const scores = scoresCsv([{ department: '32 Bürgerbüro', dimensionTitle: 'Strategie', score: 62.5, coverage: 0.8 }], { modelVersion: '1.0.0' })
+    expect(scores).toBe('\uFEFFFachbereich;Dimension;Reifegrad (0–100);Abdeckung (%);Bewertungsmodell\r\n32 Bürgerbüro;Strategie;62,5;80;1.0.0\r\n')
+    const measures = measuresCsv(
+      [{ rank: 1, title: 'E-Akte', classLabel: 'Leitprojekt', priority: 12.25, effort: 5, impact: 5, obligation: null, departments: ['Bauamt'], rationale: 'x' }],
+      { modelVersion: '1.0.0' },
+    )
+    expect(measures.split('\r\n')[0]!.endsWith(';Bewertungsmodell')).toBe(true)
+    expect(measures.split('\r\n')[1]).toBe('1;E-Akte;Leitprojekt;12,3;5;5;;Bauamt;x;1.0.0')
+  })
+})
