@@ -198,6 +198,8 @@ export default {
       3: 'hoch',
       4: 'sehr hoch',
     },
+    delete: 'Diesen Fragebogen löschen',
+    deleteText: 'Der Fragebogen von {respondent} ({department}) wird mit {answers} Antworten gelöscht.',
     toResult: 'Zum Ergebnis des Fachbereichs',
   },
   result: {

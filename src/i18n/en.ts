@@ -201,6 +201,8 @@ const en: typeof de = {
       3: 'high',
       4: 'very high',
     },
+    delete: 'Delete this questionnaire',
+    deleteText: 'The questionnaire of {respondent} ({department}) will be deleted with {answers} answers.',
     toResult: 'Go to the department’s result',
   },
   result: {
