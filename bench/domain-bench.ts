@@ -58,7 +58,7 @@ for (const n of SIZES) {
 }
 
 console.log(
-  `catalogue: ${catalog.dimensions.length} dimensions × ${catalog.items.length / catalog.dimensions.length} items, ${catalog.measures.length} measures; 3 respondents; 5 rounds; median of ${RUNS} runs after ${WARMUP} warm-ups`,
+  `catalogue: ${catalog.items.length} items in ${catalog.dimensions.length} dimensions, ${catalog.measures.length} measures; 3 respondents; 5 rounds; median of ${RUNS} runs after ${WARMUP} warm-ups`,
 )
 console.log(
   `machine: ${cpus().length} CPU(s), load average ${loadavg().map((x) => x.toFixed(2)).join(' / ')} (other processes inflate the timings)`,
