@@ -1,14 +1,28 @@
-/** The round chosen for the active organisation (shared by start, results, measures and roadmap screens). */
+/**
+ * The active organisation, its rounds (live) and the round chosen for it (session choice, else the
+ * newest). Shared by start, results, measures, roadmap, dashboard, report and data screens; it reads
+ * only the rounds, so screens that analyse a round load the rest once through useRoundAnalysis.
+ */
 import { computed } from 'vue'
-import { useOrgData } from './useOrgData'
+import { listRounds } from '@/db/rounds'
+import { useSessionStore } from '@/stores/session'
+import { useLiveQuery } from './useLiveQuery'
 
 export function useSelectedRound() {
-  const { session, org, rounds, round } = useOrgData()
+  const session = useSessionStore()
+  const orgId = computed(() => session.activeOrgId)
+  const org = computed(() => session.activeOrg)
+  const rounds = useLiveQuery(() => (orgId.value ? listRounds(orgId.value) : []), () => orgId.value)
+  const round = computed(() => {
+    const list = rounds.data.value ?? []
+    const chosen = orgId.value ? session.selectedRoundByOrg[orgId.value] : undefined
+    return list.find((r) => r.id === chosen) ?? list[0]
+  })
   const roundId = computed({
     get: () => round.value?.id,
     set: (id: string | undefined) => {
       if (org.value && id) session.selectRound(org.value.id, id)
     },
   })
-  return { org, rounds, round, roundId }
+  return { session, orgId, org, rounds, round, roundId }
 }
