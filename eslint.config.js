@@ -27,6 +27,20 @@ export default defineConfigWithVueTs(
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'dexie', message: 'Only src/db may import Dexie.' }] }] },
   },
   {
+    // One write path (STYLE.md §10): screens and components read through composables/stores and
+    // write through src/commands, which stamps provenance. They never import the database layer.
+    files: ['src/views/**/*.{ts,vue}', 'src/components/**/*.{ts,vue}', 'src/App.vue'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'dexie', message: 'Only src/db may import Dexie.' }],
+          patterns: [{ group: ['@/db', '@/db/*', '../db/*', '../../db/*', './db/*'], message: 'Views and components never import src/db: read via src/composables (queries.ts), write via src/commands.' }],
+        },
+      ],
+    },
+  },
+  {
     // The domain is pure: no framework, no storage, no browser APIs.
     files: ['src/domain/**/*.ts'],
     rules: {

@@ -7,7 +7,7 @@
  * 1. Answer save latency: from just before the click on an Ist level (page-side performance.now()
  *    in the same evaluate that clicks the radio) until the answer is durable in IndexedDB, i.e. the
  *    save indicator [data-testid="save-state"] increments data-save-count – which happens only after
- *    the Dexie transaction committed (src/composables/useAnswerSaver.ts). A MutationObserver in the
+ *    the Dexie transaction committed (src/composables/useAutosave.ts). A MutationObserver in the
  *    page timestamps it. Budget: p95 < 50 ms.
  * 2. First-load JS (gzip -9): the entry script and the modulepreload links of dist/index.html.
  *    Budget: ≤ 120 KB. Also the gzip size of every lazy chunk with charts (Chart.js must load only on

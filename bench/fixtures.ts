@@ -155,6 +155,10 @@ function level(rng: Rng, base: number): Level {
  * assessments per department and round, and `rounds` rounds of answers to every applicable item:
  * ~80 % levels (department baseline + noise, rising per round), 8 % 'na', 7 % 'unknown', 5 % missing.
  */
+/** Device id of the synthetic data. */
+export const BENCH_DEVICE = 'bench0device'
+const PROV = { updatedAt: TIME, updatedBy: '', deviceId: BENCH_DEVICE, rev: 1 }
+
 export function makeSyntheticOrganisation(
   catalog: Catalog,
   options: SyntheticOrganisationOptions,
@@ -170,7 +174,7 @@ export function makeSyntheticOrganisation(
     inhabitants: 50000,
     staff: 800,
     createdAt: TIME,
-    updatedAt: TIME,
+    ...PROV,
   }
   const departments: Department[] = Array.from({ length: options.departments }, (_, i) => ({
     id: `dep-${i + 1}`,
@@ -182,7 +186,7 @@ export function makeSyntheticOrganisation(
     staff: i % 7 === 6 ? null : randInt(rng, 5, 80),
     kind: i % 5 === 0 ? 'central' : 'specialist',
     createdAt: TIME,
-    updatedAt: TIME,
+    ...PROV,
   }))
   const rounds: Round[] = Array.from({ length: nRounds }, (_, r) => ({
     id: `round-${r + 1}`,
@@ -194,7 +198,7 @@ export function makeSyntheticOrganisation(
     catalogVersion: catalog.version,
     dimensionTargets: (r % 2 === 1 ? { d1: 4 } : {}) as Record<string, Level>,
     createdAt: TIME,
-    updatedAt: TIME,
+    ...PROV,
   }))
 
   const assessments: Assessment[] = []
@@ -220,7 +224,9 @@ export function makeSyntheticOrganisation(
             potenzial: rng() < 0.7 ? (randInt(rng, 0, 4) as Level) : null,
             target: rng() < 0.1 ? (randInt(rng, 2, 4) as Level) : null,
             comment: '',
-            updatedAt: TIME,
+            ...PROV,
+            updatedBy: `Person ${p + 1}`,
+            vv: { [BENCH_DEVICE]: 1 },
           }
           answerCount++
         }
@@ -230,10 +236,12 @@ export function makeSyntheticOrganisation(
           roundId: round.id,
           departmentId: dep.id,
           respondent: `Person ${p + 1}`,
+          role: 'respondent',
           status: 'submitted',
           answers,
           createdAt: TIME,
-          updatedAt: TIME,
+          ...PROV,
+          activityAt: TIME,
           submittedAt: TIME,
         })
       }

@@ -12,8 +12,8 @@ const departments = Number(process.argv[2] ?? 60)
 const catalog = makeSyntheticCatalog()
 const org = makeSyntheticOrganisation(catalog, { departments })
 const backup = createBackup(
-  { organisations: [org.organisation], departments: org.departments, rounds: org.rounds, assessments: org.assessments, catalogs: [catalog] },
-  { now: new Date('2026-01-01T00:00:00Z'), appVersion: 'bench', scoringModelVersion: SCORING_MODEL_VERSION },
+  { organisations: [org.organisation], departments: org.departments, rounds: org.rounds, assessments: org.assessments, catalogs: [catalog], tombstones: [] },
+  { now: new Date('2026-01-01T00:00:00Z'), appVersion: 'bench', scoringModelVersion: SCORING_MODEL_VERSION, deviceId: 'bench-export' },
 )
 const text = serializeBackup(backup)
 mkdirSync('.bench-out', { recursive: true })

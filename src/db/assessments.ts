@@ -1,14 +1,18 @@
 /**
- * Assessments (one round × one department × one respondent) and their answers.
+ * Assessments (one round × one department × one respondent, or the department's workshop consensus)
+ * and their answers.
  *
  * Every answer change is written at once, in its own transaction, as a read-modify-write of the
  * assessment document via `modify`, so two tabs editing different items never overwrite each other.
+ * Writers take a `Stamp` from the command layer (src/commands) and record provenance.
  */
 import { applyAnswerPatch, statusAfterEdit, type AnswerPatch } from '@/domain/answers'
-import type { Answer, Assessment, AssessmentStatus } from '@/domain/types'
+import { answerAuthor, nextProvenance } from '@/domain/provenance'
+import type { Answer, Assessment, AssessmentRole, AssessmentStatus, Stamp } from '@/domain/types'
 import { db } from './database'
-import { newId, nowIso } from './ids'
+import { newId } from './ids'
 import { touchChange } from './meta'
+import { buryAll } from './tombstones'
 
 export function getAssessment(id: string): Promise<Assessment | undefined> {
   return db.assessments.get(id)
@@ -26,66 +30,105 @@ export function listAssessmentsOf(roundId: string, departmentId: string): Promis
   return db.assessments.where('[roundId+departmentId]').equals([roundId, departmentId]).toArray()
 }
 
-export async function createAssessment(input: { orgId: string; roundId: string; departmentId: string; respondent: string }): Promise<Assessment> {
-  const at = nowIso()
-  const assessment: Assessment = {
+export interface NewAssessment {
+  orgId: string
+  roundId: string
+  departmentId: string
+  respondent: string
+  role?: AssessmentRole
+}
+
+export function newAssessment(input: NewAssessment, stamp: Stamp): Assessment {
+  return {
     id: newId(),
-    ...input,
+    orgId: input.orgId,
+    roundId: input.roundId,
+    departmentId: input.departmentId,
     respondent: input.respondent.trim(),
+    role: input.role ?? 'respondent',
     status: 'not_started',
     answers: {},
-    createdAt: at,
-    updatedAt: at,
+    createdAt: stamp.at,
+    ...nextProvenance(undefined, stamp),
+    activityAt: stamp.at,
     submittedAt: null,
   }
+}
+
+export async function createAssessment(input: NewAssessment, stamp: Stamp): Promise<Assessment> {
+  const assessment = newAssessment(input, stamp)
   await db.transaction('rw', db.assessments, db.meta, async () => {
     await db.assessments.add(assessment)
-    await touchChange(at)
+    await touchChange(stamp.at)
   })
   return assessment
 }
 
+/**
+ * The department's consensus assessment of a round (workshop), created on first use. At most one
+ * exists per round and department; the lookup and the creation share one transaction.
+ */
+export async function ensureConsensusAssessment(input: Omit<NewAssessment, 'role' | 'respondent'>, stamp: Stamp): Promise<Assessment> {
+  return db.transaction('rw', db.assessments, db.meta, async () => {
+    const existing = (await listAssessmentsOf(input.roundId, input.departmentId)).find((a) => a.role === 'consensus')
+    if (existing) return existing
+    const assessment = newAssessment({ ...input, respondent: '', role: 'consensus' }, stamp)
+    await db.assessments.add(assessment)
+    await touchChange(stamp.at)
+    return assessment
+  })
+}
+
 /** Writes one answer change immediately and returns the stored answer. */
-export async function saveAnswer(assessmentId: string, itemId: string, patch: AnswerPatch): Promise<Answer> {
-  const at = nowIso()
+export async function saveAnswer(assessmentId: string, itemId: string, patch: AnswerPatch, stamp: Stamp): Promise<Answer> {
   let saved: Answer | undefined
   await db.transaction('rw', db.assessments, db.meta, async () => {
     const count = await db.assessments
       .where('id')
       .equals(assessmentId)
       .modify((a) => {
-        saved = applyAnswerPatch(a.answers[itemId], itemId, patch, at)
+        saved = applyAnswerPatch(a.answers[itemId], itemId, patch, { ...stamp, by: answerAuthor(a, stamp) })
         a.answers[itemId] = saved
-        a.status = statusAfterEdit(a.status)
-        a.updatedAt = at
+        const status = statusAfterEdit(a.status)
+        if (status !== a.status) Object.assign(a, { status }, nextProvenance(a, stamp))
+        a.activityAt = stamp.at
       })
     if (count === 0) throw new Error(`assessment ${assessmentId} not found`)
-    await touchChange(at)
+    await touchChange(stamp.at)
   })
   return saved!
 }
 
-export async function setAssessmentStatus(id: string, status: AssessmentStatus): Promise<void> {
-  const at = nowIso()
+export async function setAssessmentStatus(id: string, status: AssessmentStatus, stamp: Stamp): Promise<void> {
   await db.transaction('rw', db.assessments, db.meta, async () => {
-    await db.assessments.update(id, { status, updatedAt: at, submittedAt: status === 'submitted' ? at : null })
-    await touchChange(at)
+    const current = await db.assessments.get(id)
+    if (!current) return
+    await db.assessments.put({ ...current, status, submittedAt: status === 'submitted' ? stamp.at : null, ...nextProvenance(current, stamp), activityAt: stamp.at })
+    await touchChange(stamp.at)
   })
 }
 
-export async function renameRespondent(id: string, respondent: string): Promise<void> {
-  await db.assessments.update(id, { respondent: respondent.trim(), updatedAt: nowIso() })
+export async function renameRespondent(id: string, respondent: string, stamp: Stamp): Promise<void> {
+  await db.transaction('rw', db.assessments, db.meta, async () => {
+    const current = await db.assessments.get(id)
+    if (!current) return
+    await db.assessments.put({ ...current, respondent: respondent.trim(), ...nextProvenance(current, stamp), activityAt: stamp.at })
+    await touchChange(stamp.at)
+  })
 }
 
-export async function removeAssessment(id: string): Promise<void> {
-  await db.transaction('rw', db.assessments, db.meta, async () => {
+export async function removeAssessment(id: string, stamp: Stamp): Promise<void> {
+  await db.transaction('rw', [db.assessments, db.meta, db.tombstones], async () => {
+    const current = await db.assessments.get(id)
+    if (!current) return
+    await buryAll([current], 'assessment', stamp)
     await db.assessments.delete(id)
-    await touchChange(nowIso())
+    await touchChange(stamp.at)
   })
 }
 
 /** The most recently edited assessment of an organisation that is not yet submitted ("weitermachen"). */
 export async function lastOpenAssessment(orgId: string): Promise<Assessment | undefined> {
   const list = await db.assessments.where('orgId').equals(orgId).toArray()
-  return list.filter((a) => a.status !== 'submitted').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]
+  return list.filter((a) => a.status !== 'submitted' && a.role === 'respondent').sort((a, b) => b.activityAt.localeCompare(a.activityAt))[0]
 }

@@ -1,40 +1,136 @@
 /**
- * Full backup and restore of everything stored in this browser. The file format and its
- * validation are pure (src/domain/backup.ts); this module reads the snapshot and writes a restore
- * in ONE transaction, so a restore either lands completely or not at all.
+ * Reading and writing for exchange files (full backups, department packages, returns). The formats
+ * and the merge are pure (src/domain/backup.ts, src/domain/exchange/merge.ts); this module reads the
+ * records a file touches and writes a merge's difference in ONE transaction, so an import either
+ * lands completely or not at all.
  */
 import type { BackupData } from '@/domain/backup'
-import { recordsToWrite, type RestorePlan } from '@/domain/restore-plan'
+import type { StateDiff } from '@/domain/exchange/merge'
+import type { Assessment, Catalog, Department, Organisation, Round, Tombstone } from '@/domain/types'
 import { db } from './database'
 import { nowIso } from './ids'
-import { META_KEYS } from './meta'
+import { META_KEYS, touchChange } from './meta'
+
+const DATA_TABLES = () => [db.organisations, db.departments, db.rounds, db.assessments, db.catalogs, db.tombstones]
 
 /** Everything the user entered, as plain data. */
 export async function readSnapshot(): Promise<BackupData> {
-  return db.transaction('r', [db.organisations, db.departments, db.rounds, db.assessments, db.catalogs], async () => {
-    const [organisations, departments, rounds, assessments, catalogs] = await Promise.all([
+  return db.transaction('r', DATA_TABLES(), async () => {
+    const [organisations, departments, rounds, assessments, catalogs, tombstones] = await Promise.all([
       db.organisations.toArray(),
       db.departments.toArray(),
       db.rounds.toArray(),
       db.assessments.toArray(),
       db.catalogs.toArray(),
+      db.tombstones.toArray(),
     ])
-    return { organisations, departments, rounds, assessments, catalogs: catalogs.map((c) => c.catalog) }
+    return { organisations, departments, rounds, assessments, catalogs: catalogs.map((c) => c.catalog), tombstones }
   })
 }
 
-/** Writes the added and replaced records of a restore plan atomically. Returns how many records were written. */
-export async function applyRestorePlan(plan: RestorePlan): Promise<number> {
-  const data = recordsToWrite(plan)
-  const at = nowIso()
-  await db.transaction('rw', [db.organisations, db.departments, db.rounds, db.assessments, db.catalogs], async () => {
-    await db.organisations.bulkPut(data.organisations)
-    await db.departments.bulkPut(data.departments)
-    await db.rounds.bulkPut(data.rounds)
-    await db.assessments.bulkPut(data.assessments)
-    await db.catalogs.bulkPut(data.catalogs.map((catalog) => ({ id: catalog.id, version: catalog.version, importedAt: at, catalog })))
+const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined)
+
+/**
+ * The local records a merge of these files needs: every record and tombstone sharing an id with a
+ * file, the children of containers a file deletes, and the stored catalogues. Much less than a full
+ * snapshot when sixty returns come in.
+ */
+export async function readMergeBase(files: readonly BackupData[]): Promise<BackupData> {
+  const ids = { organisations: new Set<string>(), departments: new Set<string>(), rounds: new Set<string>(), assessments: new Set<string>() }
+  const deletedContainers = { orgId: new Set<string>(), roundId: new Set<string>(), departmentId: new Set<string>() }
+  for (const f of files) {
+    for (const r of f.organisations) ids.organisations.add(r.id)
+    for (const r of f.departments) ids.departments.add(r.id)
+    for (const r of f.rounds) ids.rounds.add(r.id)
+    for (const r of f.assessments) ids.assessments.add(r.id)
+    for (const t of f.tombstones) {
+      ids[`${t.kind}s` as keyof typeof ids].add(t.id)
+      if (t.kind === 'organisation') deletedContainers.orgId.add(t.id)
+      if (t.kind === 'round') deletedContainers.roundId.add(t.id)
+      if (t.kind === 'department') deletedContainers.departmentId.add(t.id)
+    }
+  }
+  return db.transaction('r', DATA_TABLES(), async () => {
+    const [organisations, departments, rounds, assessments, catalogs] = await Promise.all([
+      db.organisations.bulkGet([...ids.organisations]),
+      db.departments.bulkGet([...ids.departments]),
+      db.rounds.bulkGet([...ids.rounds]),
+      db.assessments.bulkGet([...ids.assessments]),
+      db.catalogs.toArray(),
+    ])
+    const data = {
+      organisations: present(organisations) as Organisation[],
+      departments: present(departments) as Department[],
+      rounds: present(rounds) as Round[],
+      assessments: present(assessments) as Assessment[],
+    }
+    // Children of deleted containers (a deletion takes the older ones with it).
+    const extra = async <T extends { id: string }>(list: T[], rows: T[]) => {
+      const have = new Set(list.map((r) => r.id))
+      for (const r of rows) if (!have.has(r.id)) list.push(r)
+    }
+    if (deletedContainers.orgId.size > 0) {
+      const orgIds = [...deletedContainers.orgId]
+      await extra(data.departments, await db.departments.where('orgId').anyOf(orgIds).toArray())
+      await extra(data.rounds, await db.rounds.where('orgId').anyOf(orgIds).toArray())
+      await extra(data.assessments, await db.assessments.where('orgId').anyOf(orgIds).toArray())
+    }
+    if (deletedContainers.roundId.size > 0) await extra(data.assessments, await db.assessments.where('roundId').anyOf([...deletedContainers.roundId]).toArray())
+    if (deletedContainers.departmentId.size > 0) await extra(data.assessments, await db.assessments.where('departmentId').anyOf([...deletedContainers.departmentId]).toArray())
+    const allIds = [...ids.organisations, ...ids.departments, ...ids.rounds, ...ids.assessments, ...data.departments.map((d) => d.id), ...data.rounds.map((r) => r.id), ...data.assessments.map((a) => a.id)]
+    const tombstones = present(await db.tombstones.bulkGet([...new Set(allIds)])) as Tombstone[]
+    return { ...data, catalogs: catalogs.map((c) => c.catalog), tombstones }
+  })
+}
+
+/** Writes a merge's difference atomically. Returns how many records were written or removed. */
+export async function applyStateDiff(diff: StateDiff, at: string = nowIso()): Promise<number> {
+  const { put, remove } = diff
+  await db.transaction('rw', [...DATA_TABLES(), db.meta], async () => {
+    await db.organisations.bulkPut(put.organisations)
+    await db.departments.bulkPut(put.departments)
+    await db.rounds.bulkPut(put.rounds)
+    await db.assessments.bulkPut(put.assessments)
+    await db.catalogs.bulkPut(put.catalogs.map((catalog: Catalog) => ({ id: catalog.id, version: catalog.version, importedAt: at, catalog })))
+    await db.tombstones.bulkPut(put.tombstones)
+    await db.assessments.bulkDelete(remove.assessments)
+    await db.rounds.bulkDelete(remove.rounds)
+    await db.departments.bulkDelete(remove.departments)
+    await db.organisations.bulkDelete(remove.organisations)
+    await db.tombstones.bulkDelete(remove.tombstones)
+    await touchChange(at)
+  })
+  const count = (o: Record<string, unknown[]>) => Object.values(o).reduce((n, x) => n + x.length, 0)
+  return count(put) + count(remove)
+}
+
+/** "Replace everything": deletes all user data and writes the file's data instead, in one transaction. */
+export async function replaceAllData(data: BackupData, at: string = nowIso()): Promise<number> {
+  await db.transaction('rw', [...DATA_TABLES(), db.meta], async () => {
+    await Promise.all(DATA_TABLES().map((t) => t.clear()))
+    await db.organisations.bulkAdd(data.organisations)
+    await db.departments.bulkAdd(data.departments)
+    await db.rounds.bulkAdd(data.rounds)
+    await db.assessments.bulkAdd(data.assessments)
+    await db.catalogs.bulkAdd(data.catalogs.map((catalog) => ({ id: catalog.id, version: catalog.version, importedAt: at, catalog })))
+    await db.tombstones.bulkAdd(data.tombstones)
+    await touchChange(at)
   })
   return data.organisations.length + data.departments.length + data.rounds.length + data.assessments.length + data.catalogs.length
+}
+
+/** The records of one department package: organisation, round, department, questionnaires, catalogue. */
+export async function readPackageData(roundId: string, departmentId: string, assessmentIds?: readonly string[]) {
+  return db.transaction('r', [db.organisations, db.departments, db.rounds, db.assessments, db.catalogs], async () => {
+    const [round, department] = await Promise.all([db.rounds.get(roundId), db.departments.get(departmentId)])
+    if (!round || !department) return undefined
+    const organisation = await db.organisations.get(round.orgId)
+    if (!organisation) return undefined
+    const all = await db.assessments.where('[roundId+departmentId]').equals([roundId, departmentId]).toArray()
+    const assessments = assessmentIds ? all.filter((a) => assessmentIds.includes(a.id)) : all
+    const stored = await db.catalogs.get([round.catalogId, round.catalogVersion])
+    return { organisation, round, department, assessments, catalog: stored?.catalog }
+  })
 }
 
 /** Notes that a full backup was exported now (clears the backup reminder). */
@@ -50,9 +146,11 @@ export async function backupStatus(): Promise<{ lastExportAt: string | null; fir
   return { lastExportAt: (a?.value as string | undefined) ?? null, firstUnexportedChangeAt: (b?.value as string | undefined) ?? null }
 }
 
-/** Deletes all user data in this browser (after the user confirmed). */
+/** Deletes all user data in this browser (after the user confirmed). The device id stays. */
 export async function clearAllData(): Promise<void> {
-  await db.transaction('rw', [db.organisations, db.departments, db.rounds, db.assessments, db.catalogs, db.meta], async () => {
-    await Promise.all([db.organisations.clear(), db.departments.clear(), db.rounds.clear(), db.assessments.clear(), db.catalogs.clear(), db.meta.clear()])
+  await db.transaction('rw', [...DATA_TABLES(), db.meta], async () => {
+    const deviceId = await db.meta.get('deviceId')
+    await Promise.all([...DATA_TABLES(), db.meta].map((t) => t.clear()))
+    if (deviceId) await db.meta.put(deviceId)
   })
 }

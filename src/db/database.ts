@@ -11,9 +11,14 @@
  *   has ~100k answers; as 900 assessment documents a full restore is one bulkPut of 900 records
  *   (well under the 3 s budget in Chromium) instead of 100k rows (~10 s measured). Adds `orgId` to
  *   assessments, the `catalogs` table for custom/imported catalogues and a `meta` key-value table.
+ * - v3: provenance on every record and answer (updatedBy, deviceId, rev; answers also a version
+ *   vector `vv`), `role` and `activityAt` on assessments, and the `tombstones` table that remembers
+ *   deletions so a later merge cannot bring a deleted record back. The upgrade creates this
+ *   browser's device id and stamps existing data with it (rev 1), so nothing is lost or conflicts.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie'
-import type { Assessment, Catalog, Department, Organisation, Round } from '@/domain/types'
+import type { Assessment, Catalog, Department, Organisation, Round, Tombstone } from '@/domain/types'
+import { newDeviceId } from './ids'
 
 export const DB_NAME = 'digitalisierungs-check'
 
@@ -62,6 +67,14 @@ export const SCHEMA_V2 = {
   meta: 'key',
 } as const
 
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  tombstones: 'id, orgId',
+} as const
+
+/** Meta key of this browser profile's random device id (created once, never exported as a setting). */
+export const DEVICE_ID_KEY = 'deviceId'
+
 export class CheckDatabase extends Dexie {
   organisations!: EntityTable<Organisation, 'id'>
   departments!: EntityTable<Department, 'id'>
@@ -69,6 +82,7 @@ export class CheckDatabase extends Dexie {
   assessments!: EntityTable<Assessment, 'id'>
   catalogs!: Table<StoredCatalog, [string, string]>
   meta!: EntityTable<MetaRecord, 'key'>
+  tombstones!: EntityTable<Tombstone, 'id'>
 
   constructor(name = DB_NAME) {
     super(name)
@@ -96,6 +110,38 @@ export class CheckDatabase extends Dexie {
             }
             a.answers = answers
             a.orgId = rounds.get(a.roundId as string)?.orgId ?? ''
+          })
+      })
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(async (tx) => {
+        const meta = tx.table('meta')
+        let deviceId = (await meta.get(DEVICE_ID_KEY))?.value as string | undefined
+        if (typeof deviceId !== 'string' || deviceId === '') {
+          deviceId = newDeviceId()
+          await meta.put({ key: DEVICE_ID_KEY, value: deviceId })
+        }
+        const stampRecord = (r: Record<string, unknown>) => {
+          if (typeof r.updatedBy !== 'string') r.updatedBy = ''
+          if (typeof r.deviceId !== 'string') r.deviceId = deviceId
+          if (typeof r.rev !== 'number') r.rev = 1
+        }
+        for (const name of ['organisations', 'departments', 'rounds']) await tx.table(name).toCollection().modify(stampRecord)
+        await tx
+          .table('assessments')
+          .toCollection()
+          .modify((a: Record<string, unknown>) => {
+            stampRecord(a)
+            if (a.role !== 'consensus') a.role = 'respondent'
+            if (typeof a.activityAt !== 'string') a.activityAt = a.updatedAt
+            const answers = (a.answers ?? {}) as Record<string, Record<string, unknown>>
+            for (const answer of Object.values(answers)) {
+              if (typeof answer.updatedBy !== 'string') answer.updatedBy = typeof a.respondent === 'string' ? a.respondent : ''
+              if (typeof answer.deviceId !== 'string') answer.deviceId = deviceId
+              if (typeof answer.rev !== 'number') answer.rev = 1
+              if (typeof answer.vv !== 'object' || answer.vv === null) answer.vv = { [deviceId]: 1 }
+            }
+            a.answers = answers
           })
       })
   }

@@ -1,11 +1,11 @@
 /** Departments (Fachbereiche / Ämter / Stabsstellen) of one organisation. */
-import type { Department } from '@/domain/types'
+import { nextProvenance } from '@/domain/provenance'
+import type { Department, DepartmentInput, Stamp } from '@/domain/types'
 import { db } from './database'
-import { newId, nowIso } from './ids'
+import { newId } from './ids'
 import { touchChange } from './meta'
 import { countAnswers } from './organisations'
-
-export type DepartmentInput = Omit<Department, 'id' | 'createdAt' | 'updatedAt'>
+import { buryAll } from './tombstones'
 
 export async function listDepartments(orgId: string): Promise<Department[]> {
   const list = await db.departments.where('orgId').equals(orgId).toArray()
@@ -16,21 +16,21 @@ export function getDepartment(id: string): Promise<Department | undefined> {
   return db.departments.get(id)
 }
 
-export async function createDepartment(input: DepartmentInput): Promise<Department> {
-  const at = nowIso()
-  const dep: Department = { ...input, id: newId(), createdAt: at, updatedAt: at }
+export async function createDepartment(input: DepartmentInput, stamp: Stamp): Promise<Department> {
+  const dep: Department = { ...input, id: newId(), createdAt: stamp.at, ...nextProvenance(undefined, stamp) }
   await db.transaction('rw', db.departments, db.meta, async () => {
     await db.departments.add(dep)
-    await touchChange(at)
+    await touchChange(stamp.at)
   })
   return dep
 }
 
-export async function updateDepartment(id: string, input: DepartmentInput): Promise<void> {
-  const at = nowIso()
+export async function updateDepartment(id: string, input: DepartmentInput, stamp: Stamp): Promise<void> {
   await db.transaction('rw', db.departments, db.meta, async () => {
-    await db.departments.update(id, { ...input, updatedAt: at })
-    await touchChange(at)
+    const current = await db.departments.get(id)
+    if (!current) return
+    await db.departments.put({ ...current, ...input, orgId: current.orgId, ...nextProvenance(current, stamp) })
+    await touchChange(stamp.at)
   })
 }
 
@@ -39,10 +39,15 @@ export async function describeDepartmentRemoval(id: string): Promise<{ assessmen
   return { assessments: assessments.length, answers: countAnswers(assessments) }
 }
 
-export async function removeDepartment(id: string): Promise<void> {
-  await db.transaction('rw', db.departments, db.assessments, db.meta, async () => {
-    await db.assessments.where('departmentId').equals(id).delete()
+export async function removeDepartment(id: string, stamp: Stamp): Promise<void> {
+  await db.transaction('rw', [db.departments, db.assessments, db.meta, db.tombstones], async () => {
+    const dep = await db.departments.get(id)
+    if (!dep) return
+    const assessments = await db.assessments.where('departmentId').equals(id).toArray()
+    await buryAll(assessments, 'assessment', stamp)
+    await buryAll([dep], 'department', stamp)
+    await db.assessments.bulkDelete(assessments.map((a) => a.id))
     await db.departments.delete(id)
-    await touchChange(nowIso())
+    await touchChange(stamp.at)
   })
 }

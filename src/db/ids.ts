@@ -13,3 +13,14 @@ export function newId(): string {
 export function nowIso(): string {
   return new Date().toISOString()
 }
+
+const DEVICE_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'
+
+/**
+ * A short random id for this browser profile (12 characters, 60 bits): it appears in every answer's
+ * version vector, so it is kept short to keep backups small.
+ */
+export function newDeviceId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12))
+  return Array.from(bytes, (b) => DEVICE_ALPHABET[b & 31]).join('')
+}

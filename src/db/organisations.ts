@@ -1,10 +1,13 @@
-/** Organisations (Kommunen). Deleting one removes its departments, rounds and assessments. */
-import type { Organisation } from '@/domain/types'
+/**
+ * Organisations (Kommunen). Deleting one removes its departments, rounds and assessments and leaves a
+ * tombstone for each. Writers take a `Stamp` (made by the command layer in src/commands).
+ */
+import { nextProvenance } from '@/domain/provenance'
+import type { Organisation, OrganisationInput, Stamp } from '@/domain/types'
 import { db } from './database'
-import { newId, nowIso } from './ids'
+import { newId } from './ids'
 import { META_KEYS, touchChange } from './meta'
-
-export type OrganisationInput = Omit<Organisation, 'id' | 'createdAt' | 'updatedAt'>
+import { buryAll } from './tombstones'
 
 export function listOrganisations(): Promise<Organisation[]> {
   return db.organisations.orderBy('name').toArray()
@@ -14,21 +17,21 @@ export function getOrganisation(id: string): Promise<Organisation | undefined> {
   return db.organisations.get(id)
 }
 
-export async function createOrganisation(input: OrganisationInput): Promise<Organisation> {
-  const at = nowIso()
-  const org: Organisation = { ...input, id: newId(), createdAt: at, updatedAt: at }
+export async function createOrganisation(input: OrganisationInput, stamp: Stamp): Promise<Organisation> {
+  const org: Organisation = { ...input, id: newId(), createdAt: stamp.at, ...nextProvenance(undefined, stamp) }
   await db.transaction('rw', db.organisations, db.meta, async () => {
     await db.organisations.add(org)
-    await touchChange(at)
+    await touchChange(stamp.at)
   })
   return org
 }
 
-export async function updateOrganisation(id: string, input: OrganisationInput): Promise<void> {
-  const at = nowIso()
+export async function updateOrganisation(id: string, input: OrganisationInput, stamp: Stamp): Promise<void> {
   await db.transaction('rw', db.organisations, db.meta, async () => {
-    await db.organisations.update(id, { ...input, updatedAt: at })
-    await touchChange(at)
+    const current = await db.organisations.get(id)
+    if (!current) return
+    await db.organisations.put({ ...current, ...input, ...nextProvenance(current, stamp) })
+    await touchChange(stamp.at)
   })
 }
 
@@ -49,15 +52,24 @@ export async function describeOrganisationRemoval(id: string): Promise<RemovalSu
   return { departments, rounds, assessments: assessments.length, answers: countAnswers(assessments) }
 }
 
-export async function removeOrganisation(id: string): Promise<void> {
-  await db.transaction('rw', [db.organisations, db.departments, db.rounds, db.assessments, db.meta], async () => {
-    await db.assessments.where('orgId').equals(id).delete()
-    await db.rounds.where('orgId').equals(id).delete()
-    await db.departments.where('orgId').equals(id).delete()
+export async function removeOrganisation(id: string, stamp: Stamp): Promise<void> {
+  await db.transaction('rw', [db.organisations, db.departments, db.rounds, db.assessments, db.meta, db.tombstones], async () => {
+    const [assessments, rounds, departments] = await Promise.all([
+      db.assessments.where('orgId').equals(id).toArray(),
+      db.rounds.where('orgId').equals(id).toArray(),
+      db.departments.where('orgId').equals(id).toArray(),
+    ])
+    await buryAll(assessments, 'assessment', stamp)
+    await buryAll(rounds, 'round', stamp)
+    await buryAll(departments, 'department', stamp)
+    await buryAll([{ id, orgId: id }], 'organisation', stamp)
+    await db.assessments.bulkDelete(assessments.map((a) => a.id))
+    await db.rounds.bulkDelete(rounds.map((r) => r.id))
+    await db.departments.bulkDelete(departments.map((d) => d.id))
     await db.organisations.delete(id)
     const active = await db.meta.get(META_KEYS.activeOrgId)
     if (active?.value === id) await db.meta.delete(META_KEYS.activeOrgId)
-    await touchChange(nowIso())
+    await touchChange(stamp.at)
   })
 }
 

@@ -1,11 +1,11 @@
 /** Rounds (Erhebungsrunden). A round pins catalogue id and version, so old answers keep their meaning. */
-import type { Round } from '@/domain/types'
+import { nextProvenance } from '@/domain/provenance'
+import type { Round, RoundInput, Stamp } from '@/domain/types'
 import { db } from './database'
-import { newId, nowIso } from './ids'
+import { newId } from './ids'
 import { touchChange } from './meta'
 import { countAnswers } from './organisations'
-
-export type RoundInput = Omit<Round, 'id' | 'createdAt' | 'updatedAt'>
+import { buryAll } from './tombstones'
 
 /** Rounds of an organisation, newest start date first. */
 export async function listRounds(orgId: string): Promise<Round[]> {
@@ -17,26 +17,24 @@ export function getRound(id: string): Promise<Round | undefined> {
   return db.rounds.get(id)
 }
 
-export async function createRound(input: RoundInput): Promise<Round> {
-  const at = nowIso()
-  const round: Round = { ...input, id: newId(), createdAt: at, updatedAt: at }
+export async function createRound(input: RoundInput, stamp: Stamp): Promise<Round> {
+  const round: Round = { ...input, id: newId(), createdAt: stamp.at, ...nextProvenance(undefined, stamp) }
   await db.transaction('rw', db.rounds, db.meta, async () => {
     await db.rounds.add(round)
-    await touchChange(at)
+    await touchChange(stamp.at)
   })
   return round
 }
 
 /** Updates a round. The pinned catalogue can only change while the round has no assessments. */
-export async function updateRound(id: string, input: RoundInput): Promise<void> {
-  const at = nowIso()
+export async function updateRound(id: string, input: RoundInput, stamp: Stamp): Promise<void> {
   await db.transaction('rw', db.rounds, db.assessments, db.meta, async () => {
     const current = await db.rounds.get(id)
     if (!current) return
     const used = (await db.assessments.where('roundId').equals(id).count()) > 0
     const pinned = used ? { catalogId: current.catalogId, catalogVersion: current.catalogVersion } : {}
-    await db.rounds.update(id, { ...input, ...pinned, updatedAt: at })
-    await touchChange(at)
+    await db.rounds.put({ ...current, ...input, ...pinned, orgId: current.orgId, ...nextProvenance(current, stamp) })
+    await touchChange(stamp.at)
   })
 }
 
@@ -45,11 +43,16 @@ export async function describeRoundRemoval(id: string): Promise<{ assessments: n
   return { assessments: assessments.length, answers: countAnswers(assessments) }
 }
 
-export async function removeRound(id: string): Promise<void> {
-  await db.transaction('rw', db.rounds, db.assessments, db.meta, async () => {
-    await db.assessments.where('roundId').equals(id).delete()
+export async function removeRound(id: string, stamp: Stamp): Promise<void> {
+  await db.transaction('rw', [db.rounds, db.assessments, db.meta, db.tombstones], async () => {
+    const round = await db.rounds.get(id)
+    if (!round) return
+    const assessments = await db.assessments.where('roundId').equals(id).toArray()
+    await buryAll(assessments, 'assessment', stamp)
+    await buryAll([round], 'round', stamp)
+    await db.assessments.bulkDelete(assessments.map((a) => a.id))
     await db.rounds.delete(id)
-    await touchChange(nowIso())
+    await touchChange(stamp.at)
   })
 }
 

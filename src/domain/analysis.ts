@@ -46,12 +46,14 @@ export interface AnalysisInput {
 export interface DepartmentResult {
   departmentId: string
   department: Department
-  /** The department's assessments (respondents) in this round. */
+  /** The department's assessments (respondents) in this round; the workshop's consensus is none. */
   respondents: Respondent[]
+  /** Id of the department's consensus (workshop) assessment in this round, or null. */
+  consensusAssessmentId: string | null
   score: DepartmentScore
-  /** Consensus per applicable item, catalogue order. */
+  /** Consensus per applicable item, catalogue order (agreed workshop values replace medians). */
   consensus: ItemConsensus[]
-  /** Items whose respondents differ by ≥ spread threshold ("zu besprechen"). */
+  /** Items whose respondents differ by ≥ spread threshold and no value was agreed ("zu besprechen"). */
   toDiscuss: ItemConsensus[]
   gaps: DepartmentGaps
   /** Up to 3 answered items with the highest / lowest maturity (ties: catalogue order). */
@@ -108,7 +110,8 @@ export function extremeItems(
 }
 
 /**
- * Analyses one round: consensus per department and item, department scores (N/A out of every
+ * Analyses one round: consensus per department and item (a value agreed in a workshop replaces
+ * the respondents' median, see consensus.ts), department scores (N/A out of every
  * denominator, 'weiß nicht' only lowers coverage), organisation scores (equal and staff-weighted),
  * gaps, prioritised recommendations (organisation-wide and per department) and the roadmap.
  * Assessments of other rounds or unknown departments are skipped with a warning; answers to items
@@ -159,7 +162,14 @@ export function analyseRound(input: AnalysisInput): AnalysisResult {
     orphanAnswers.push(...consensus.orphanAnswers)
     const score = scoreDepartment(catalog, department, consensus.items, options)
     const gaps = departmentGaps(catalog, round, department.id, consensus.items)
-    return { department, respondents: consensus.respondents, consensus: consensus.items, score, gaps }
+    return {
+      department,
+      respondents: consensus.respondents,
+      consensusAssessmentId: consensus.consensusAssessmentId,
+      consensus: consensus.items,
+      score,
+      gaps,
+    }
   })
 
   const organisation = scoreOrganisation(
@@ -191,6 +201,7 @@ export function analyseRound(input: AnalysisInput): AnalysisResult {
       departmentId: p.department.id,
       department: p.department,
       respondents: p.respondents,
+      consensusAssessmentId: p.consensusAssessmentId,
       score: p.score,
       consensus: p.consensus,
       toDiscuss: p.consensus.filter((c) => c.toDiscuss),

@@ -1,24 +1,35 @@
 /**
  * Pure rules for editing answers and measuring progress of one assessment.
  */
-import type { Answer, Applicability, Assessment, AssessmentStatus, Catalog, CatalogItem, DepartmentKind, Level } from './types'
+import { bumpVector } from './provenance'
+import type { Answer, Applicability, Assessment, AssessmentStatus, Catalog, CatalogItem, DepartmentKind, Level, Stamp } from './types'
 
 export type AnswerPatch = Partial<Pick<Answer, 'state' | 'ist' | 'bedarf' | 'potenzial' | 'target' | 'comment'>>
 
 /** A blank answer for an item (callers set the state they need). */
 export function emptyAnswer(itemId: string, now: string): Answer {
-  return { itemId, state: 'unknown', ist: null, bedarf: null, potenzial: null, target: null, comment: '', updatedAt: now }
+  return { itemId, state: 'unknown', ist: null, bedarf: null, potenzial: null, target: null, comment: '', updatedAt: now, updatedBy: '', deviceId: '', rev: 0, vv: {} }
 }
 
 /**
- * Applies a patch to an answer. Choosing an Ist level sets state 'level'; choosing 'na' or 'unknown'
- * clears the Ist level (they are states of their own and never stored as 0). Bedarf, Potenzial,
- * target and comment are kept whatever the state.
+ * Applies a patch to an answer and stamps it (time, author, device, revision, version vector).
+ * Choosing an Ist level sets state 'level'; choosing 'na' or 'unknown' clears the Ist level (they
+ * are states of their own and never stored as 0). Bedarf, Potenzial, target and comment are kept
+ * whatever the state. `stamp.by` is the author to record (see `answerAuthor`).
  */
-export function applyAnswerPatch(existing: Answer | undefined, itemId: string, patch: AnswerPatch, now: string): Answer {
+export function applyAnswerPatch(existing: Answer | undefined, itemId: string, patch: AnswerPatch, stamp: Stamp): Answer {
   // Without an existing answer the Ist question starts open: state 'level' with ist null.
-  const base = existing ?? { ...emptyAnswer(itemId, now), state: 'level' as const }
-  const next: Answer = { ...base, ...patch, itemId, updatedAt: now }
+  const base = existing ?? { ...emptyAnswer(itemId, stamp.at), state: 'level' as const }
+  const next: Answer = {
+    ...base,
+    ...patch,
+    itemId,
+    updatedAt: stamp.at,
+    updatedBy: stamp.by,
+    deviceId: stamp.deviceId,
+    rev: base.rev + 1,
+    vv: bumpVector(base.vv, stamp.deviceId),
+  }
   if (patch.ist !== undefined && patch.ist !== null) next.state = 'level'
   if (next.state !== 'level') next.ist = null
   return next

@@ -1,6 +1,7 @@
 /**
- * Shape of a full backup file (`digitalisierungs-check/backup`, format version 1) and the limits it
- * is checked against.
+ * Shape of the exchange files — full backup (`digitalisierungs-check/backup`, format version 2;
+ * version 1 is still read) and department package / return (`digitalisierungs-check/package`,
+ * format version 1) — and the limits they are checked against. All three share these records.
  *
  * The outer structure (organisations, departments, rounds, assessments) is checked with zod;
  * included catalogues by `validateCatalog` from catalog-schema.ts. Answers are checked by the hand-written `checkAnswer` below: a large backup carries about
@@ -12,18 +13,26 @@
  */
 import { z } from 'zod'
 import {
+  ASSESSMENT_ROLES,
   BUNDESLAENDER,
+  RECORD_KINDS,
   type Answer,
   type AnswerState,
   type Department,
   type Level,
   type Organisation,
   type Round,
+  type Tombstone,
+  type VersionVector,
 } from './types'
 
 export const BACKUP_FORMAT = 'digitalisierungs-check/backup' as const
-export const BACKUP_FORMAT_VERSION = 1 as const
+export const BACKUP_FORMAT_VERSION = 2 as const
+export const PACKAGE_FORMAT = 'digitalisierungs-check/package' as const
+export const PACKAGE_FORMAT_VERSION = 1 as const
 export const CATALOG_FORMAT = 'digitalisierungs-check/catalog' as const
+/** Package kinds: 'package' = sent out to a respondent, 'return' = answers sent back. */
+export const PACKAGE_KINDS = ['package', 'return'] as const
 
 /** Limits of format version 1. Strings are measured in UTF-16 code units (String.length). */
 export const BACKUP_LIMITS = {
@@ -40,6 +49,9 @@ export const BACKUP_LIMITS = {
   maxCatalogs: 500,
   /** Errors collected before parsing stops. */
   maxErrors: 20,
+  /** Devices in one answer's version vector. */
+  maxVectorEntries: 256,
+  revMax: 1_000_000_000,
   inhabitantsMax: 100_000_000,
   staffMax: 10_000_000,
 } as const
@@ -74,6 +86,10 @@ export const ANSWER_KEYS = [
   'target',
   'comment',
   'updatedAt',
+  'updatedBy',
+  'deviceId',
+  'rev',
+  'vv',
 ] as const satisfies readonly (keyof Answer)[]
 
 // ---------------------------------------------------------------------------------------------
@@ -97,6 +113,13 @@ const isoDateOrEmpty = z.custom<string>(
 )
 const level = z.custom<Level>(isLevel, { params: { kind: 'level' } })
 const count = (max: number) => z.number().int().min(0).max(max).nullable()
+/** Provenance of a record ('' device id only in data upgraded from format 1). */
+const provenance = {
+  updatedAt: isoDateTime,
+  updatedBy: optionalName,
+  deviceId: z.string().max(BACKUP_LIMITS.idMax),
+  rev: z.number().int().min(0).max(BACKUP_LIMITS.revMax),
+}
 
 // ---------------------------------------------------------------------------------------------
 // Records
@@ -110,7 +133,7 @@ export const organisationSchema = z.object({
   inhabitants: count(BACKUP_LIMITS.inhabitantsMax),
   staff: count(BACKUP_LIMITS.staffMax),
   createdAt: isoDateTime,
-  updatedAt: isoDateTime,
+  ...provenance,
 }) satisfies z.ZodType<Organisation>
 
 export const departmentSchema = z.object({
@@ -123,7 +146,7 @@ export const departmentSchema = z.object({
   staff: count(BACKUP_LIMITS.staffMax),
   kind: z.enum(['central', 'specialist']),
   createdAt: isoDateTime,
-  updatedAt: isoDateTime,
+  ...provenance,
 }) satisfies z.ZodType<Department>
 
 export const roundSchema = z.object({
@@ -136,7 +159,7 @@ export const roundSchema = z.object({
   catalogVersion: z.string().min(1).max(BACKUP_LIMITS.shortTextMax),
   dimensionTargets: z.record(id, level),
   createdAt: isoDateTime,
-  updatedAt: isoDateTime,
+  ...provenance,
 }) satisfies z.ZodType<Round>
 
 /**
@@ -149,28 +172,66 @@ export const assessmentShellSchema = z.object({
   roundId: id,
   departmentId: id,
   respondent: optionalName,
+  role: z.enum(ASSESSMENT_ROLES),
   status: z.enum(['not_started', 'in_progress', 'submitted']),
   answers: z.custom<Record<string, unknown>>(isPlainRecord, { params: { kind: 'answersMap' } }),
   createdAt: isoDateTime,
-  updatedAt: isoDateTime,
+  ...provenance,
+  activityAt: isoDateTime,
   submittedAt: isoDateTime.nullable(),
 })
 
+export const tombstoneSchema = z.object({
+  id,
+  kind: z.enum(RECORD_KINDS),
+  orgId: id,
+  deletedAt: isoDateTime,
+  deletedBy: optionalName,
+  deviceId: z.string().max(BACKUP_LIMITS.idMax),
+}) satisfies z.ZodType<Tombstone>
+
 const table = <T extends z.ZodType>(schema: T) => z.array(schema).max(BACKUP_LIMITS.maxRecordsPerTable)
 
-/** Everything after the header checks (format, formatVersion) passed. */
-export const backupShellSchema = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+/** The header and tables every exchange file has (after format-1 files were upgraded). */
+const exchangeShell = {
   exportedAt: isoDateTime,
   appVersion: z.string().min(1).max(BACKUP_LIMITS.shortTextMax),
   scoringModelVersion: z.string().min(1).max(BACKUP_LIMITS.shortTextMax),
+  /** Device that wrote the file ('' in files upgraded from format 1). */
+  deviceId: z.string().max(BACKUP_LIMITS.idMax),
   organisations: table(organisationSchema),
   departments: table(departmentSchema),
   rounds: table(roundSchema),
   assessments: table(assessmentShellSchema),
   /** Each entry is checked by `validateCatalog` (catalog-schema.ts), the rules every catalogue obeys. */
   catalogs: z.array(z.unknown()).max(BACKUP_LIMITS.maxCatalogs),
+  tombstones: table(tombstoneSchema),
+  /** `sha256:<hex>` of the file's canonical text without this field (see exchange/checksum.ts). */
+  checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/).optional(),
+}
+
+/** Everything after the header checks (format, formatVersion) passed. */
+export const backupShellSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  ...exchangeShell,
+})
+
+/** What a department package or return file is about. */
+export const packageScopeSchema = z.object({
+  orgId: id,
+  roundId: id,
+  departmentId: id,
+  /** The questionnaires it carries (one respondent, or all of the department). */
+  assessmentIds: z.array(id).min(1).max(BACKUP_LIMITS.maxRecordsPerTable),
+})
+
+export const packageShellSchema = z.object({
+  format: z.literal(PACKAGE_FORMAT),
+  formatVersion: z.literal(PACKAGE_FORMAT_VERSION),
+  kind: z.enum(PACKAGE_KINDS),
+  scope: packageScopeSchema,
+  ...exchangeShell,
 })
 
 /** Record schemas whose declared keys are compared against the file to report ignored keys. */
@@ -182,6 +243,7 @@ export const RECORD_KEYS = {
 } as const
 
 export const TOP_LEVEL_KEYS: readonly string[] = Object.keys(backupShellSchema.shape)
+export const PACKAGE_TOP_LEVEL_KEYS: readonly string[] = Object.keys(packageShellSchema.shape)
 
 // ---------------------------------------------------------------------------------------------
 // Fast answer checker
@@ -245,6 +307,14 @@ export function checkAnswer(
   if (updatedAt === undefined) issues.push({ kind: 'missing', field: 'updatedAt' })
   else if (typeof updatedAt !== 'string') issues.push({ kind: 'invalidType', field: 'updatedAt', expected: 'string' })
   else if (!ISO_DATETIME_RE.test(updatedAt)) issues.push({ kind: 'invalidDateTime', field: 'updatedAt' })
+  const { updatedBy, deviceId, rev, vv } = raw
+  checkString(updatedBy, 'updatedBy', BACKUP_LIMITS.nameMax, issues)
+  checkString(deviceId, 'deviceId', BACKUP_LIMITS.idMax, issues)
+  if (rev === undefined) issues.push({ kind: 'missing', field: 'rev' })
+  else if (typeof rev !== 'number' || !Number.isInteger(rev) || rev < 0 || rev > BACKUP_LIMITS.revMax)
+    issues.push({ kind: 'invalidType', field: 'rev', expected: 'int' })
+  if (vv === undefined) issues.push({ kind: 'missing', field: 'vv' })
+  else if (!isVersionVector(vv)) issues.push({ kind: 'invalidType', field: 'vv', expected: 'object' })
   // 'na' and 'unknown' never carry an Ist level. 'level' without one is valid: the Ist question is
   // still open while Bedarf, Potenzial or a comment were already given (see Answer in types.ts).
   if (issues.length === 0 && state !== 'level' && raw.ist !== null) issues.push({ kind: 'stateMismatch', field: 'ist' })
@@ -260,8 +330,30 @@ export function checkAnswer(
       target: raw.target as Level | null,
       comment: comment as string,
       updatedAt: updatedAt as string,
+      updatedBy: updatedBy as string,
+      deviceId: deviceId as string,
+      rev: rev as number,
+      vv: { ...(vv as VersionVector) },
     },
   }
+}
+
+function checkString(value: unknown, field: 'updatedBy' | 'deviceId', max: number, issues: AnswerIssue[]): void {
+  if (value === undefined) issues.push({ kind: 'missing', field })
+  else if (typeof value !== 'string') issues.push({ kind: 'invalidType', field, expected: 'string' })
+  else if (value.length > max) issues.push({ kind: 'tooLong', field, max })
+}
+
+/** Device id → positive whole number of changes; at most `maxVectorEntries` devices. */
+export function isVersionVector(value: unknown): value is VersionVector {
+  if (!isPlainRecord(value)) return false
+  const keys = Object.keys(value)
+  if (keys.length > BACKUP_LIMITS.maxVectorEntries) return false
+  for (const k of keys) {
+    const n = value[k]
+    if (k.length === 0 || k.length > BACKUP_LIMITS.idMax || typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > BACKUP_LIMITS.revMax) return false
+  }
+  return true
 }
 
 /** Assessment as parsed by the shell schema, before its answers are checked. */

@@ -14,21 +14,27 @@ import {
   BACKUP_FORMAT_VERSION,
   BACKUP_LIMITS,
   CATALOG_FORMAT,
+  PACKAGE_FORMAT,
+  PACKAGE_FORMAT_VERSION,
+  PACKAGE_TOP_LEVEL_KEYS,
   RECORD_KEYS,
   TOP_LEVEL_KEYS,
   backupShellSchema,
   checkAnswer,
   isPlainRecord,
+  packageShellSchema,
   scanJsonTree,
   type AnswerIssue,
   type CustomIssueKind,
+  PACKAGE_KINDS,
 } from './backup-schema'
 import { validateCatalog } from './catalog-schema'
-import type { Answer, Assessment, Catalog, Department, Organisation, Round } from './types'
+import { checksumOf } from './exchange/checksum'
+import type { Answer, Assessment, Catalog, Department, Organisation, Round, Tombstone } from './types'
 
-export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_LIMITS } from './backup-schema'
+export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_LIMITS, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from './backup-schema'
 
-/** The tables a backup carries; also the shape of a database snapshot for the restore plan. */
+/** The tables an exchange file carries; also the shape of a database snapshot for the merge. */
 export interface BackupData {
   organisations: Organisation[]
   departments: Department[]
@@ -36,21 +42,54 @@ export interface BackupData {
   assessments: Assessment[]
   /** Custom catalogues stored in the browser (built-in catalogues ship with the app). */
   catalogs: Catalog[]
+  /** Deleted records (so that a merge elsewhere deletes them too and never revives them). */
+  tombstones: Tombstone[]
 }
 
-export interface Backup extends BackupData {
-  format: typeof BACKUP_FORMAT
-  formatVersion: typeof BACKUP_FORMAT_VERSION
+interface ExchangeHeader {
   /** ISO timestamp of the export. */
   exportedAt: string
   appVersion: string
   scoringModelVersion: string
+  /** Device that wrote the file ('' for files upgraded from backup format 1). */
+  deviceId: string
+  /** `sha256:…` of the canonical text without this field; absent only in format-1 backups. */
+  checksum?: string
 }
+
+export interface Backup extends BackupData, ExchangeHeader {
+  format: typeof BACKUP_FORMAT
+  formatVersion: typeof BACKUP_FORMAT_VERSION
+}
+
+export type PackageKind = (typeof PACKAGE_KINDS)[number]
+
+export interface PackageScope {
+  orgId: string
+  roundId: string
+  departmentId: string
+  assessmentIds: string[]
+}
+
+/**
+ * A department package ("Fragebogen-Paket", kind 'package') or the answers sent back ('return'):
+ * one organisation, one round, one department, its questionnaires, and the round's catalogue when
+ * it is not built in.
+ */
+export interface PackageFile extends BackupData, ExchangeHeader {
+  format: typeof PACKAGE_FORMAT
+  formatVersion: typeof PACKAGE_FORMAT_VERSION
+  kind: PackageKind
+  scope: PackageScope
+}
+
+export type ExchangeFile = Backup | PackageFile
 
 export interface BackupMeta {
   now: Date
   appVersion: string
   scoringModelVersion: string
+  deviceId: string
 }
 
 export type BackupErrorCode =
@@ -87,6 +126,12 @@ export type BackupErrorCode =
   | 'backup.unknownCatalog'
   | 'backup.unknownItem'
   | 'backup.tooManyErrors'
+  | 'backup.checksumMissing'
+  | 'backup.checksumMismatch'
+  | 'backup.packageFile'
+  | 'backup.backupFile'
+  | 'backup.scopeMismatch'
+  | 'backup.builtinCatalog'
 
 export type BackupMessageParams = Record<string, string | number>
 
@@ -119,10 +164,16 @@ export interface ParseBackupOptions {
   knownCatalogItems?: (catalogId: string, version: string) => ReadonlySet<string> | undefined
   /** Maximum file size in UTF-8 bytes; default `BACKUP_LIMITS.maxBytes` (200 MB). */
   maxBytes?: number
+  /** Catalogues that ship with the app: a file may not carry one with the same id and version. */
+  builtinCatalogs?: readonly { id: string; version: string }[]
 }
 
 export type ParseBackupResult =
   | { ok: true; backup: Backup; warnings: BackupWarning[] }
+  | { ok: false; errors: BackupError[] }
+
+export type ParseExchangeResult =
+  | { ok: true; file: ExchangeFile; warnings: BackupWarning[] }
   | { ok: false; errors: BackupError[] }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,6 +266,18 @@ export function backupMessage(code: BackupErrorCode | BackupWarningCode, p: Back
       return `Item „${p.itemId}“ gibt es in Katalog ${p.catalogId} Version ${p.catalogVersion} nicht.`
     case 'backup.tooManyErrors':
       return `Es wurden mehr als ${p.max} Fehler gefunden; die Prüfung wurde abgebrochen.`
+    case 'backup.checksumMissing':
+      return 'Die Prüfsumme der Datei fehlt. Die Datei wurde nicht von dieser App geschrieben oder nachträglich verändert.'
+    case 'backup.checksumMismatch':
+      return 'Die Prüfsumme stimmt nicht: Die Datei wurde nach dem Speichern verändert oder ist beschädigt. Bitte lassen Sie sie neu erstellen.'
+    case 'backup.packageFile':
+      return 'Das ist ein Fragebogen-Paket oder eine Rücksendung, keine Datensicherung. Öffnen Sie es unter „Fragebögen austauschen“.'
+    case 'backup.backupFile':
+      return 'Das ist eine vollständige Datensicherung, kein Fragebogen-Paket. Sie wird unter „Daten“ wiederhergestellt.'
+    case 'backup.scopeMismatch':
+      return `Das Paket ist in sich widersprüchlich: ${p.detail}.`
+    case 'backup.builtinCatalog':
+      return `Die Datei enthält einen Katalog mit Kennung und Version des eingebauten Katalogs (${p.catalogId} ${p.catalogVersion}). Eingebaute Kataloge können nicht ersetzt werden.`
     case 'backup.ignoredKeys':
       return `${p.count} unbekannte Angaben in der Datei wurden ignoriert und nicht übernommen (z. B. „${p.examples}“).`
   }
@@ -239,6 +302,9 @@ const copyOrganisation = (o: Organisation): Organisation => ({
   staff: o.staff,
   createdAt: o.createdAt,
   updatedAt: o.updatedAt,
+  updatedBy: o.updatedBy,
+  deviceId: o.deviceId,
+  rev: o.rev,
 })
 
 const copyDepartment = (d: Department): Department => ({
@@ -252,6 +318,9 @@ const copyDepartment = (d: Department): Department => ({
   kind: d.kind,
   createdAt: d.createdAt,
   updatedAt: d.updatedAt,
+  updatedBy: d.updatedBy,
+  deviceId: d.deviceId,
+  rev: d.rev,
 })
 
 const copyRound = (r: Round): Round => ({
@@ -265,6 +334,9 @@ const copyRound = (r: Round): Round => ({
   dimensionTargets: sortedRecord(r.dimensionTargets, (v) => v),
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
+  updatedBy: r.updatedBy,
+  deviceId: r.deviceId,
+  rev: r.rev,
 })
 
 const copyAnswer = (a: Answer): Answer => ({
@@ -276,6 +348,10 @@ const copyAnswer = (a: Answer): Answer => ({
   target: a.target,
   comment: a.comment,
   updatedAt: a.updatedAt,
+  updatedBy: a.updatedBy,
+  deviceId: a.deviceId,
+  rev: a.rev,
+  vv: sortedRecord(a.vv, (v) => v),
 })
 
 const copyAssessment = (a: Assessment): Assessment => ({
@@ -284,11 +360,25 @@ const copyAssessment = (a: Assessment): Assessment => ({
   roundId: a.roundId,
   departmentId: a.departmentId,
   respondent: a.respondent,
+  role: a.role,
   status: a.status,
   answers: sortedRecord(a.answers, copyAnswer),
   createdAt: a.createdAt,
   updatedAt: a.updatedAt,
+  updatedBy: a.updatedBy,
+  deviceId: a.deviceId,
+  rev: a.rev,
+  activityAt: a.activityAt,
   submittedAt: a.submittedAt,
+})
+
+const copyTombstone = (t: Tombstone): Tombstone => ({
+  id: t.id,
+  kind: t.kind,
+  orgId: t.orgId,
+  deletedAt: t.deletedAt,
+  deletedBy: t.deletedBy,
+  deviceId: t.deviceId,
 })
 
 /** Catalogues keep their authored key order; a JSON copy drops undefined and foreign objects. */
@@ -301,6 +391,7 @@ function copyTables(data: BackupData): BackupData {
     rounds: data.rounds.map(copyRound),
     assessments: data.assessments.map(copyAssessment),
     catalogs: data.catalogs.map(copyCatalog),
+    tombstones: data.tombstones.map(copyTombstone),
   }
 }
 
@@ -312,16 +403,56 @@ export function createBackup(data: BackupData, meta: BackupMeta): Backup {
   return {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
-    exportedAt: meta.now.toISOString(),
-    appVersion: meta.appVersion,
-    scoringModelVersion: meta.scoringModelVersion,
+    ...header(meta),
     ...copyTables(data),
   }
 }
 
+function header(meta: BackupMeta): ExchangeHeader {
+  return { exportedAt: meta.now.toISOString(), appVersion: meta.appVersion, scoringModelVersion: meta.scoringModelVersion, deviceId: meta.deviceId }
+}
+
+/**
+ * Builds a department package or return file from the records of one round and department. The
+ * caller passes exactly the records in scope (see db/exchange.ts); `catalog` only when it is not
+ * built in.
+ */
+export function createPackage(
+  kind: PackageKind,
+  data: { organisation: Organisation; round: Round; department: Department; assessments: Assessment[]; catalog?: Catalog; tombstones?: Tombstone[] },
+  meta: BackupMeta,
+): PackageFile {
+  return {
+    format: PACKAGE_FORMAT,
+    formatVersion: PACKAGE_FORMAT_VERSION,
+    kind,
+    scope: {
+      orgId: data.organisation.id,
+      roundId: data.round.id,
+      departmentId: data.department.id,
+      assessmentIds: data.assessments.map((a) => a.id),
+    },
+    ...header(meta),
+    ...copyTables({
+      organisations: [data.organisation],
+      departments: [data.department],
+      rounds: [data.round],
+      assessments: data.assessments,
+      catalogs: data.catalog ? [data.catalog] : [],
+      tombstones: data.tombstones ?? [],
+    }),
+  }
+}
+
+const isScalar = (v: unknown): boolean => typeof v !== 'object' || v === null
+
+/**
+ * Printed on one line: arrays of scalars, and records whose values are scalars or flat records of
+ * scalars (an answer with its version vector `vv`, a round with its `dimensionTargets`).
+ */
 function isLeaf(value: unknown): boolean {
-  if (Array.isArray(value)) return value.every((v) => typeof v !== 'object' || v === null)
-  if (isPlainRecord(value)) return Object.values(value).every((v) => typeof v !== 'object' || v === null)
+  if (Array.isArray(value)) return value.every(isScalar)
+  if (isPlainRecord(value)) return Object.values(value).every((v) => isScalar(v) || (isPlainRecord(v) && Object.values(v).every(isScalar)))
   return true
 }
 
@@ -356,15 +487,24 @@ function printJson(value: unknown, indent: string, out: string[]): void {
  * Serialises a backup: header fields first, records in declaration order, answers sorted by item id,
  * one answer (and any other flat object) per line so two exports diff line by line. Ends with '\n'.
  */
-export function serializeBackup(backup: Backup): string {
-  const canonical: Backup = {
-    format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
-    exportedAt: backup.exportedAt,
-    appVersion: backup.appVersion,
-    scoringModelVersion: backup.scoringModelVersion,
-    ...copyTables(backup),
+export function serializeBackup(file: ExchangeFile): string {
+  const text = canonicalText(file)
+  // The checksum goes last, over the text without it: `…\n}` becomes `…,\n  "checksum": "…"\n}`.
+  return `${text.slice(0, -3)},\n  "checksum": ${JSON.stringify(checksumOf(text))}\n}\n`
+}
+
+/** The canonical text of a file without its checksum (what the checksum covers). */
+function canonicalText(file: ExchangeFile): string {
+  const head = {
+    exportedAt: file.exportedAt,
+    appVersion: file.appVersion,
+    scoringModelVersion: file.scoringModelVersion,
+    deviceId: file.deviceId,
   }
+  const canonical =
+    file.format === PACKAGE_FORMAT
+      ? { format: PACKAGE_FORMAT, formatVersion: PACKAGE_FORMAT_VERSION, kind: file.kind, scope: { ...file.scope, assessmentIds: [...file.scope.assessmentIds] }, ...head, ...copyTables(file) }
+      : { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, ...head, ...copyTables(file) }
   const out: string[] = []
   printJson(canonical, '', out)
   out.push('\n')
@@ -406,7 +546,7 @@ class ErrorCollector {
   }
 }
 
-function fail(code: BackupErrorCode, params: BackupMessageParams = {}, path?: readonly PathSeg[]): ParseBackupResult {
+function fail(code: BackupErrorCode, params: BackupMessageParams = {}, path?: readonly PathSeg[]): { ok: false; errors: BackupError[] } {
   const c = new ErrorCollector()
   c.add(code, params, path)
   return { ok: false, errors: c.errors }
@@ -576,10 +716,54 @@ class IgnoredKeys {
 }
 
 /**
- * Parses and validates a backup file's text. Never throws. A BOM at the start is ignored. Unknown
- * keys are stripped (reported as a warning); everything else that is wrong is an error.
+ * Parses and validates a full backup. Never throws. A package or return file is rejected with a
+ * message that says where to open it.
  */
 export function parseBackup(text: string, options: ParseBackupOptions = {}): ParseBackupResult {
+  const result = parseExchange(text, options)
+  if (!result.ok) return result
+  if (result.file.format !== BACKUP_FORMAT) return fail('backup.packageFile', {}, ['format'])
+  return { ok: true, backup: result.file, warnings: result.warnings }
+}
+
+/**
+ * Fills the fields format 1 did not have, so a format-1 backup is checked by the same rules:
+ * provenance '' / rev 0 / an empty version vector (such answers merge by time only), role
+ * 'respondent', activityAt = updatedAt, no tombstones, no checksum.
+ */
+function upgradeFormat1(root: Record<string, unknown>): void {
+  root.formatVersion = BACKUP_FORMAT_VERSION
+  root.deviceId = ''
+  if (!('tombstones' in root)) root.tombstones = []
+  const stamp = (r: unknown) => {
+    if (!isPlainRecord(r)) return
+    if (!('updatedBy' in r)) r.updatedBy = ''
+    if (!('deviceId' in r)) r.deviceId = ''
+    if (!('rev' in r)) r.rev = 0
+  }
+  for (const table of ['organisations', 'departments', 'rounds', 'assessments'] as const) {
+    const rows = root[table]
+    if (!Array.isArray(rows)) continue
+    for (const r of rows) {
+      stamp(r)
+      if (table !== 'assessments' || !isPlainRecord(r)) continue
+      if (!('role' in r)) r.role = 'respondent'
+      if (!('activityAt' in r)) r.activityAt = r.updatedAt
+      if (!isPlainRecord(r.answers)) continue
+      for (const answer of Object.values(r.answers)) {
+        stamp(answer)
+        if (isPlainRecord(answer) && !('vv' in answer)) answer.vv = {}
+      }
+    }
+  }
+}
+
+/**
+ * Parses and validates any exchange file (full backup format 1 or 2, department package or return
+ * format 1). Never throws. A BOM at the start is ignored. Unknown keys are stripped (reported as a
+ * warning); everything else that is wrong is an error, and so is a checksum that does not match.
+ */
+export function parseExchange(text: string, options: ParseBackupOptions = {}): ParseExchangeResult {
   const maxBytes = options.maxBytes ?? BACKUP_LIMITS.maxBytes
   if (typeof text !== 'string') return fail('backup.empty')
   // Each UTF-16 unit is at least one UTF-8 byte, at most three: only count when it matters.
@@ -601,21 +785,27 @@ export function parseBackup(text: string, options: ParseBackupOptions = {}): Par
 
   if (!isPlainRecord(root)) return fail('backup.notAnObject', { actual: describeType(root) })
   if (root.format === CATALOG_FORMAT) return fail('backup.catalogFile', {}, ['format'])
-  if (root.format !== BACKUP_FORMAT) return fail('backup.unknownFormat', { format: show(root.format) }, ['format'])
+  const isPackage = root.format === PACKAGE_FORMAT
+  if (root.format !== BACKUP_FORMAT && !isPackage) return fail('backup.unknownFormat', { format: show(root.format) }, ['format'])
   const version = root.formatVersion
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return fail('backup.invalidFormatVersion', { version: show(version) }, ['formatVersion'])
   }
-  if (version > BACKUP_FORMAT_VERSION) {
-    return fail('backup.unsupportedVersion', { version, supported: BACKUP_FORMAT_VERSION }, ['formatVersion'])
+  const supported = isPackage ? PACKAGE_FORMAT_VERSION : BACKUP_FORMAT_VERSION
+  if (version > supported) {
+    return fail('backup.unsupportedVersion', { version, supported }, ['formatVersion'])
   }
 
   const problem = scanJsonTree(root)
   if (problem?.kind === 'forbiddenKey') return fail('backup.forbiddenKey', { key: problem.key }, problem.path)
   if (problem?.kind === 'tooDeep') return fail('backup.tooDeep', { maxDepth: BACKUP_LIMITS.maxDepth }, problem.path)
 
+  const legacy = !isPackage && version === 1
+  if (legacy) upgradeFormat1(root)
+  else if (typeof root.checksum !== 'string') return fail('backup.checksumMissing', {}, ['checksum'])
+
   const errors = new ErrorCollector()
-  const shell = backupShellSchema.safeParse(root)
+  const shell = isPackage ? packageShellSchema.safeParse(root) : backupShellSchema.safeParse(root)
   if (!shell.success) {
     for (const issue of shell.error.issues) {
       reportZodIssue(issue, root, errors)
@@ -625,7 +815,7 @@ export function parseBackup(text: string, options: ParseBackupOptions = {}): Par
   }
 
   const ignored = new IgnoredKeys()
-  ignored.check(root, TOP_LEVEL_KEYS, [])
+  ignored.check(root, isPackage ? PACKAGE_TOP_LEVEL_KEYS : TOP_LEVEL_KEYS, [])
   for (const table of ['organisations', 'departments', 'rounds', 'assessments'] as const) {
     const rawTable = root[table] as unknown[]
     rawTable.forEach((rec, i) => ignored.check(rec, RECORD_KEYS[table], [table, i]))
@@ -665,7 +855,10 @@ export function parseBackup(text: string, options: ParseBackupOptions = {}): Par
   shell.data.catalogs.forEach((raw, i) => {
     const result = validateCatalog(raw)
     if (result.ok) {
-      catalogs.push(result.catalog)
+      const c = result.catalog
+      if (options.builtinCatalogs?.some((b) => b.id === c.id && b.version === c.version)) {
+        errors.add('backup.builtinCatalog', { catalogId: c.id, catalogVersion: c.version }, ['catalogs', i])
+      } else catalogs.push(c)
       return
     }
     const catalogId = isPlainRecord(raw) && typeof raw.id === 'string' ? show(raw.id) : `#${i + 1}`
@@ -676,8 +869,10 @@ export function parseBackup(text: string, options: ParseBackupOptions = {}): Par
   })
   if (errors.errors.length > 0) return { ok: false, errors: errors.errors }
 
-  const backup: Backup = { ...shell.data, assessments, catalogs }
-  checkIntegrity(backup, options, errors)
+  const file: ExchangeFile = { ...shell.data, assessments, catalogs } as ExchangeFile
+  if (!legacy && checksumOf(canonicalText(file)) !== file.checksum) return fail('backup.checksumMismatch', {}, ['checksum'])
+  checkIntegrity(file, options, errors)
+  if (file.format === PACKAGE_FORMAT) checkScope(file, errors)
   if (errors.errors.length > 0) return { ok: false, errors: errors.errors }
 
   const warnings: BackupWarning[] = []
@@ -685,7 +880,21 @@ export function parseBackup(text: string, options: ParseBackupOptions = {}): Par
     const params = { count: ignored.count, examples: ignored.examples.join('“, „') }
     warnings.push({ code: 'backup.ignoredKeys', params, message: backupMessage('backup.ignoredKeys', params) })
   }
-  return { ok: true, backup, warnings }
+  return { ok: true, file, warnings }
+}
+
+/** A package holds exactly its organisation, round and department, and only the named questionnaires. */
+function checkScope(file: PackageFile, errors: ErrorCollector): void {
+  const { scope } = file
+  const mismatch = (detail: string, path: PathSeg[]) => errors.add('backup.scopeMismatch', { detail }, path)
+  if (file.organisations.length !== 1 || file.organisations[0]!.id !== scope.orgId) mismatch('organisations ≠ scope.orgId', ['organisations'])
+  if (file.rounds.length !== 1 || file.rounds[0]!.id !== scope.roundId) mismatch('rounds ≠ scope.roundId', ['rounds'])
+  if (file.departments.length !== 1 || file.departments[0]!.id !== scope.departmentId) mismatch('departments ≠ scope.departmentId', ['departments'])
+  const ids = new Set(scope.assessmentIds)
+  file.assessments.forEach((a, i) => {
+    if (!ids.has(a.id) || a.roundId !== scope.roundId || a.departmentId !== scope.departmentId) mismatch(`assessments[${i}] ∉ scope`, ['assessments', i])
+  })
+  if (file.assessments.length !== ids.size) mismatch('assessments ≠ scope.assessmentIds', ['scope', 'assessmentIds'])
 }
 
 function toMb(bytes: number): string {
@@ -706,7 +915,7 @@ function indexById<T extends { id: string }>(
 }
 
 /** Duplicate ids, references between tables, pinned catalogues and answered items. */
-function checkIntegrity(backup: Backup, options: ParseBackupOptions, errors: ErrorCollector): void {
+function checkIntegrity(backup: ExchangeFile, options: ParseBackupOptions, errors: ErrorCollector): void {
   const orgs = indexById('organisations', backup.organisations, errors)
   const departments = indexById('departments', backup.departments, errors)
   const rounds = indexById('rounds', backup.rounds, errors)

@@ -1,7 +1,9 @@
 /**
  * Consensus: several respondents of one department answer the same item; this module turns their
  * answers into one value per item (median Ist, spread, median Bedarf/Potenzial/target) and keeps
- * the raw answers for the "why" and for "zu besprechen".
+ * the raw answers for the "why" and for "zu besprechen". Where a workshop recorded an agreed value
+ * (the department's assessment with role 'consensus'), that value replaces the median; the
+ * consensus assessment is never counted as a respondent.
  */
 import type { Answer, AnswerState, Assessment, Catalog, CatalogItem, Department, Level } from '@/domain/types'
 import { indexCatalog, SCORING_MODEL_VERSION } from '@/domain/scoring'
@@ -38,16 +40,32 @@ export interface ItemConsensus {
   itemId: string
   dimensionId: string
   state: ConsensusState
-  /** Median of the Ist levels (x.5 possible); null unless state is 'level'. */
+  /**
+   * Median of the respondents' Ist levels (x.5 possible), or the level agreed in the workshop;
+   * null unless state is 'level'.
+   */
   ist: number | null
-  /** max − min of the Ist levels; null unless state is 'level'. */
+  /**
+   * max − min of the respondents' Ist levels; null when no respondent gave a level. Kept when a
+   * workshop agreed on a value (it shows how far apart the respondents were).
+   */
   spread: number | null
-  /** spread ≥ spreadThreshold */
+  /** spread ≥ spreadThreshold and no value agreed in a workshop. */
   toDiscuss: boolean
-  /** Medians of the non-null values over all answers (any state); null if none. */
+  /** True when state and ist come from the value agreed in a workshop, not from the respondents. */
+  agreed: boolean
+  /** The workshop's raw answer to the item (any state), or null if it recorded none. */
+  consensusAnswer: Answer | null
+  /** Median of the respondents' Ist levels, whatever was agreed; null when none gave a level. */
+  respondentIst: number | null
+  /**
+   * Medians of the non-null values over all respondents' answers (any state); a value the workshop
+   * recorded replaces the median. Null if none.
+   */
   bedarf: number | null
   potenzial: number | null
   target: number | null
+  /** Counts over the respondents' answers (the workshop's answer is not counted). */
   levelCount: number
   naCount: number
   unknownCount: number
@@ -72,7 +90,10 @@ export interface ConsensusOptions {
 export interface DepartmentConsensus {
   modelVersion: string
   departmentId: string
+  /** Assessments with role 'respondent' only; the workshop's consensus is no respondent. */
   respondents: Respondent[]
+  /** Id of the department's consensus (workshop) assessment in this round, or null. */
+  consensusAssessmentId: string | null
   /** One entry per applicable item, in catalogue order (answered or not). */
   items: ItemConsensus[]
   orphanAnswers: OrphanAnswer[]
@@ -166,6 +187,9 @@ export function consensusOfAnswers(
     ist,
     spread,
     toDiscuss: spread !== null && spread >= threshold,
+    agreed: false,
+    consensusAnswer: null,
+    respondentIst: ist,
     bedarf: medianInPlace(bedarfBuf, nBedarf),
     potenzial: medianInPlace(potenzialBuf, nPotenzial),
     target: medianInPlace(targetBuf, nTarget),
@@ -175,6 +199,30 @@ export function consensusOfAnswers(
     respondents,
     answers,
   }
+}
+
+/**
+ * Lays the value agreed in a workshop over the respondents' consensus of one item. An answered
+ * consensus answer (a level, or 'na') sets state and ist, marks the item `agreed` and clears
+ * `toDiscuss`; 'weiß nicht' or an open Ist leaves the median in place. Bedarf, Potenzial and target
+ * recorded by the workshop replace the respondents' medians field by field, whatever the state.
+ * Spread, counts and the raw respondents' answers stay as computed. Returns `c` itself when there
+ * is no consensus answer, else a new object.
+ */
+export function applyAgreedAnswer(c: ItemConsensus, agreed: Answer | null | undefined): ItemConsensus {
+  if (!agreed) return c
+  const out: ItemConsensus = { ...c, consensusAnswer: agreed }
+  const level = agreed.state === 'level' && agreed.ist !== null
+  if (level || agreed.state === 'na') {
+    out.state = level ? 'level' : 'na'
+    out.ist = level ? agreed.ist : null
+    out.agreed = true
+    out.toDiscuss = false
+  }
+  if (agreed.bedarf !== null) out.bedarf = agreed.bedarf
+  if (agreed.potenzial !== null) out.potenzial = agreed.potenzial
+  if (agreed.target !== null) out.target = agreed.target
+  return out
 }
 
 /** The raw answers of an item consensus with the respondents' names (respondents without an answer are left out). */
@@ -197,12 +245,37 @@ export function respondentAnswers(c: Pick<ItemConsensus, 'respondents' | 'answer
   return out
 }
 
+/** True for a respondent's questionnaire; false for the workshop's consensus assessment. */
+export function isRespondentAssessment(a: Pick<Assessment, 'role'>): boolean {
+  return a.role !== 'consensus'
+}
+
 /**
- * Consensus of one department over its assessments (all respondents; assessments of other
- * departments are skipped). Returns one entry per item that applies to the department (and
- * belongs to a known dimension), in catalogue order. Answers to items the catalogue does not have
- * are reported as orphans; answers to items that do not apply to the department are ignored. The
- * record key of `answers` is the item id.
+ * The answers a department's workshop agreed on, keyed by item id, from its assessments with role
+ * 'consensus' (at most one per round; should a merge leave several, the most recent change of an
+ * item wins, ties: the first assessment).
+ */
+export function agreedAnswers(consensusAssessments: readonly Assessment[]): Map<string, Answer> {
+  const out = new Map<string, Answer>()
+  for (const a of consensusAssessments) {
+    for (const itemId of Object.keys(a.answers)) {
+      const ans = a.answers[itemId]
+      if (ans === undefined || ans.state === undefined) continue
+      const prev = out.get(itemId)
+      if (!prev || ans.updatedAt > prev.updatedAt) out.set(itemId, ans)
+    }
+  }
+  return out
+}
+
+/**
+ * Consensus of one department over its assessments (assessments of other departments are
+ * skipped). Respondents are the assessments with role 'respondent'; the one with role 'consensus'
+ * (the workshop) is no respondent: where it answered an item (a level or 'na') its value replaces
+ * the median, see `applyAgreedAnswer`. Returns one entry per item that applies to the department
+ * (and belongs to a known dimension), in catalogue order. Answers to items the catalogue does not
+ * have are reported as orphans; answers to items that do not apply to the department are ignored.
+ * The record key of `answers` is the item id.
  */
 export function departmentConsensus(
   catalog: Catalog,
@@ -211,16 +284,19 @@ export function departmentConsensus(
   options: ConsensusOptions = {},
 ): DepartmentConsensus {
   const idx = indexCatalog(catalog)
-  const own = assessments.filter((a) => a.departmentId === department.id)
+  const mine = assessments.filter((a) => a.departmentId === department.id)
+  const own = mine.filter(isRespondentAssessment)
+  const workshop = mine.filter((a) => !isRespondentAssessment(a))
   const respondents: Respondent[] = own.map((a) => ({ assessmentId: a.id, respondent: a.respondent }))
   const orphanAnswers: OrphanAnswer[] = []
-  for (const a of own) {
+  for (const a of mine) {
     for (const itemId of Object.keys(a.answers)) {
       if (!idx.itemsById.has(itemId)) {
         orphanAnswers.push({ itemId, assessmentId: a.id, departmentId: department.id })
       }
     }
   }
+  const agreed = workshop.length > 0 ? agreedAnswers(workshop) : undefined
   const records = own.map((a) => a.answers)
   const r = records.length
   const scored = department.kind === 'central' ? idx.centralItems : idx.allItems
@@ -233,12 +309,14 @@ export function departmentConsensus(
       const ans = (records[j] as Record<string, Answer | undefined>)[item.id]
       raw[j] = ans !== undefined && ans.state !== undefined ? ans : null
     }
-    items[i] = consensusOfAnswers(department.id, item.id, item.dimensionId, raw, respondents, options)
+    const c = consensusOfAnswers(department.id, item.id, item.dimensionId, raw, respondents, options)
+    items[i] = agreed ? applyAgreedAnswer(c, agreed.get(item.id)) : c
   }
   return {
     modelVersion: SCORING_MODEL_VERSION,
     departmentId: department.id,
     respondents,
+    consensusAssessmentId: workshop[0]?.id ?? null,
     items,
     orphanAnswers,
   }

@@ -169,7 +169,12 @@ export interface AnswersCsvOptions extends Pick<CsvOptions, 'bom'> {
   headers?: readonly string[]
   statusLabels?: Readonly<Record<AnswerStatusKey, string>>
   timeZone?: CsvTimeZone
+  /** "Befragte Person" of the rows of a workshop's consensus assessment (default `CONSENSUS_RESPONDENT_DE`). */
+  consensusLabel?: string
 }
+
+/** Shown as "Befragte Person" for the values agreed in a workshop (role 'consensus'). */
+export const CONSENSUS_RESPONDENT_DE = 'Konsens (Workshop)'
 
 function localized(text: { de: string; en?: string } | undefined, language: 'de' | 'en'): string {
   if (text === undefined) return ''
@@ -181,7 +186,9 @@ function localized(text: { de: string; en?: string } | undefined, language: 'de'
  * department (all items for central departments, 'all' items for specialist ones) in catalogue
  * order, unanswered ones with status "offen"; answers to items the catalogue lacks (or all answers,
  * if the catalogue is unavailable) follow in item-id order. Ist is only filled for status "Stufe";
- * "Ziel" is the respondent's own target (empty if none).
+ * "Ziel" is the respondent's own target (empty if none). The rows of a workshop's consensus
+ * assessment carry `consensusLabel` as "Befragte Person", so they are not read as an anonymous
+ * respondent.
  */
 export function answersCsv(input: AnswersCsvInput, options: AnswersCsvOptions = {}): string {
   const language = options.language ?? 'de'
@@ -205,7 +212,8 @@ export function answersCsv(input: AnswersCsvInput, options: AnswersCsvOptions = 
     }
     for (const id of Object.keys(a.answers).sort()) if (!listed.has(id)) items.push({ id })
 
-    const base = [orgs.get(a.orgId)?.name ?? '', round?.name ?? '', department?.name ?? '', department?.code ?? '', a.respondent]
+    const who = a.role === 'consensus' ? (options.consensusLabel ?? CONSENSUS_RESPONDENT_DE) : a.respondent
+    const base = [orgs.get(a.orgId)?.name ?? '', round?.name ?? '', department?.name ?? '', department?.code ?? '', who]
     for (const { id, item } of items) {
       const answer = a.answers[id]
       const dimension = item ? dimensions.get(item.dimensionId) : undefined

@@ -7,6 +7,7 @@
  */
 import type { AnalysisResult, DepartmentResult } from '@/domain/analysis'
 import { applicableItems, assessmentProgress, isLevel } from '@/domain/answers'
+import { isRespondentAssessment } from '@/domain/consensus'
 import { appliesTo, indexCatalog } from '@/domain/scoring'
 import type {
   Answer,
@@ -291,7 +292,7 @@ export interface DepartmentCompleteness {
  * counts by status and answered / applicable items per respondent and overall, using
  * answers.ts (applicableItems, assessmentProgress): a level or N/A counts as answered, 'weiß
  * nicht' and missing answers do not. Pass the assessments of one round; assessments of unknown
- * departments are ignored.
+ * departments and the workshops' consensus assessments (no respondents) are ignored.
  */
 export function completeness(
   departments: readonly Department[],
@@ -344,9 +345,11 @@ export function completeness(
   })
 }
 
+/** The respondents' assessments by department id; workshop consensus assessments are left out. */
 function groupByDepartment(assessments: readonly Assessment[]): Map<string, Assessment[]> {
   const out = new Map<string, Assessment[]>()
   for (const a of assessments) {
+    if (!isRespondentAssessment(a)) continue
     const list = out.get(a.departmentId)
     if (list) list.push(a)
     else out.set(a.departmentId, [a])
@@ -399,7 +402,8 @@ function answerKey(answer: Answer | undefined): DistributionKey {
  * order: for every assessment and every item that applies to its department (scorable items:
  * known dimension, first of duplicate ids), the answer counts as its Ist level 0–4, 'na', 'unknown'
  * (weiß nicht) or 'open' (no answer, or state 'level' without an Ist). Shares are count / total.
- * Pass the assessments of one round; assessments of unknown departments are ignored.
+ * Pass the assessments of one round; assessments of unknown departments and the workshops'
+ * consensus assessments (no respondents) are ignored.
  */
 export function levelDistribution(
   catalog: Catalog,

@@ -58,6 +58,9 @@ const COMMENTS = [
 
 const clampLevel = (x: number): Level => Math.max(0, Math.min(4, Math.round(x))) as Level
 
+/** Device id of the demo data (the same on every device). */
+export const DEMO_DEVICE_ID = 'demo'
+
 export interface DemoData {
   organisation: Organisation
   departments: Department[]
@@ -71,7 +74,10 @@ export interface DemoData {
 /** Builds Musterstadt for the given catalogue. `now` is an ISO timestamp; all records use it. */
 export function buildDemo(catalog: Catalog, now: string, seed = 2026): DemoData {
   const rand = prng(seed)
-  const organisation: Organisation = { id: DEMO_ORG_ID, name: 'Musterstadt', type: 'stadt', bundesland: 'NW', inhabitants: 48_300, staff: 612, createdAt: now, updatedAt: now }
+  // The demo is the same on every device: one fixed device id, so two copies merge without change.
+  const prov = { updatedAt: now, updatedBy: '', deviceId: DEMO_DEVICE_ID, rev: 1 }
+  const answerProv = (by: string) => ({ updatedAt: now, updatedBy: by, deviceId: DEMO_DEVICE_ID, rev: 1, vv: { [DEMO_DEVICE_ID]: 1 } })
+  const organisation: Organisation = { id: DEMO_ORG_ID, name: 'Musterstadt', type: 'stadt', bundesland: 'NW', inhabitants: 48_300, staff: 612, createdAt: now, ...prov }
   const year = Number(now.slice(0, 4))
   const makeRound = (y: number, end: string): Round => ({
     id: `${DEMO_ORG_ID}-round-${y}`,
@@ -83,23 +89,23 @@ export function buildDemo(catalog: Catalog, now: string, seed = 2026): DemoData 
     catalogVersion: catalog.version,
     dimensionTargets: {},
     createdAt: now,
-    updatedAt: now,
+    ...prov,
   })
   const round = makeRound(year, '12-15')
   const previousRound = makeRound(year - 2, '11-30')
   const departments: Department[] = []
   const assessments: Assessment[] = []
   for (const d of DEPARTMENTS) {
-    const department: Department = { id: `${DEMO_ORG_ID}-dep-${d.code}`, orgId: DEMO_ORG_ID, name: d.name, code: d.code, parentUnit: d.parentUnit, head: d.head, staff: d.staff, kind: d.kind, createdAt: now, updatedAt: now }
+    const department: Department = { id: `${DEMO_ORG_ID}-dep-${d.code}`, orgId: DEMO_ORG_ID, name: d.name, code: d.code, parentUnit: d.parentUnit, head: d.head, staff: d.staff, kind: d.kind, createdAt: now, ...prov }
     departments.push(department)
     const items = catalog.items.filter((i) => i.appliesTo === 'all' || d.kind === 'central')
     // The earlier round: one respondent, complete and submitted, about half a level lower.
     const earlier: Record<string, Answer> = {}
     for (const item of items) {
       const ist = clampLevel((d.profile[item.dimensionId] ?? 1.5) - 0.6 + (rand() - 0.5) * 2)
-      earlier[item.id] = { itemId: item.id, state: 'level', ist, bedarf: clampLevel(3.5 - ist), potenzial: clampLevel(2 + rand() * 2), target: null, comment: '', updatedAt: now }
+      earlier[item.id] = { itemId: item.id, state: 'level', ist, bedarf: clampLevel(3.5 - ist), potenzial: clampLevel(2 + rand() * 2), target: null, comment: '', ...answerProv(d.respondents[0] ?? '') }
     }
-    assessments.push({ id: `${department.id}-prev`, orgId: DEMO_ORG_ID, roundId: previousRound.id, departmentId: department.id, respondent: d.respondents[0] ?? '', status: 'submitted', answers: earlier, createdAt: now, updatedAt: now, submittedAt: now })
+    assessments.push({ id: `${department.id}-prev`, orgId: DEMO_ORG_ID, roundId: previousRound.id, departmentId: department.id, respondent: d.respondents[0] ?? '', role: 'respondent', status: 'submitted', answers: earlier, createdAt: now, ...prov, activityAt: now, submittedAt: now })
     d.respondents.forEach((respondent, r) => {
       const answers: Record<string, Answer> = {}
       // Second respondents answer a little differently, sometimes by two levels (→ "zu besprechen").
@@ -118,7 +124,7 @@ export function buildDemo(catalog: Catalog, now: string, seed = 2026): DemoData 
           potenzial: state === 'na' ? null : clampLevel(2 + (rand() - 0.3) * 3),
           target: state === 'level' && rand() < 0.1 ? clampLevel(ist + 1) : null,
           comment: rand() < 0.07 ? COMMENTS[Math.floor(rand() * COMMENTS.length)]! : '',
-          updatedAt: now,
+          ...answerProv(respondent),
         }
       }
       const count = Object.keys(answers).length
@@ -128,10 +134,12 @@ export function buildDemo(catalog: Catalog, now: string, seed = 2026): DemoData 
         roundId: round.id,
         departmentId: department.id,
         respondent,
+        role: 'respondent',
         status: d.submitted ? 'submitted' : count === 0 ? 'not_started' : 'in_progress',
         answers,
         createdAt: now,
-        updatedAt: now,
+        ...prov,
+        activityAt: now,
         submittedAt: d.submitted ? now : null,
       })
     })

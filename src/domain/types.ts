@@ -127,6 +127,53 @@ export interface CatalogRef {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Provenance (who changed what, when, where) — see docs/exchange.md
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Stamped on every stored record and answer by the command layer. `updatedAt` is the time of the
+ * last change, `updatedBy` the respondent's or user's name or role ('' = not given), `deviceId` the
+ * random id of the browser profile that made it, `rev` counts the changes of this record.
+ */
+export interface Provenance {
+  updatedAt: string
+  updatedBy: string
+  deviceId: string
+  rev: number
+}
+
+/**
+ * Version vector of one answer: per device id, how many changes that device made to it. An answer
+ * whose vector is at least as large everywhere has seen the other; two answers neither of which has
+ * seen the other were changed concurrently (a conflict when their values differ). Empty for answers
+ * from format-1 files, which carry no history (merged by time only).
+ */
+export type VersionVector = Record<string, number>
+
+/** What a merge or the command layer needs to stamp a change. */
+export interface Stamp {
+  at: string
+  by: string
+  deviceId: string
+}
+
+export const RECORD_KINDS = ['organisation', 'department', 'round', 'assessment'] as const
+export type RecordKind = (typeof RECORD_KINDS)[number]
+
+/**
+ * Left behind by a deletion so that a later merge of an older file cannot bring the record back.
+ * Deleting an organisation, department or round leaves one tombstone per record it took with it.
+ */
+export interface Tombstone {
+  id: string
+  kind: RecordKind
+  orgId: string
+  deletedAt: string
+  deletedBy: string
+  deviceId: string
+}
+
+// ---------------------------------------------------------------------------------------------
 // Organisation, departments, rounds, assessments, answers (stored in IndexedDB)
 // ---------------------------------------------------------------------------------------------
 
@@ -146,6 +193,9 @@ export interface Organisation {
   staff: number | null
   createdAt: string
   updatedAt: string
+  updatedBy: string
+  deviceId: string
+  rev: number
 }
 
 /** central = Querschnitt (IT, Hauptamt, Personal …); specialist = Fachamt. */
@@ -163,6 +213,9 @@ export interface Department {
   kind: DepartmentKind
   createdAt: string
   updatedAt: string
+  updatedBy: string
+  deviceId: string
+  rev: number
 }
 
 export interface Round {
@@ -178,6 +231,9 @@ export interface Round {
   dimensionTargets: Record<string, Level>
   createdAt: string
   updatedAt: string
+  updatedBy: string
+  deviceId: string
+  rev: number
 }
 
 export type AssessmentStatus = 'not_started' | 'in_progress' | 'submitted'
@@ -203,7 +259,22 @@ export interface Answer {
   comment: string
   /** ISO timestamp of the last change. */
   updatedAt: string
+  /** Who made the last change (respondent or moderator name/role; '' = not given). */
+  updatedBy: string
+  /** Device (browser profile) of the last change. */
+  deviceId: string
+  /** Number of changes of this answer over all devices. */
+  rev: number
+  /** Which changes of which devices this answer includes (drives the merge). */
+  vv: VersionVector
 }
+
+/** The answer fields that carry the respondent's statement (compared by the merge). */
+export const ANSWER_VALUE_KEYS = ['state', 'ist', 'bedarf', 'potenzial', 'target', 'comment'] as const
+
+/** 'respondent' = one person's questionnaire; 'consensus' = the values agreed in a workshop. */
+export const ASSESSMENT_ROLES = ['respondent', 'consensus'] as const
+export type AssessmentRole = (typeof ASSESSMENT_ROLES)[number]
 
 /** One round × one department × one respondent, with its answers keyed by item id. */
 export interface Assessment {
@@ -213,9 +284,23 @@ export interface Assessment {
   departmentId: string
   /** Name or role of the respondent; '' = anonymous. */
   respondent: string
+  /** A department has at most one 'consensus' assessment per round (written in the workshop). */
+  role: AssessmentRole
   status: AssessmentStatus
   answers: Record<string, Answer>
   createdAt: string
+  /** Last change of the header (respondent, status, role); provenance below belongs to it. */
   updatedAt: string
+  updatedBy: string
+  deviceId: string
+  rev: number
+  /** Last change of anything in the assessment, answers included ("Weitermachen"). */
+  activityAt: string
   submittedAt: string | null
 }
+
+/** What a user edits on a record; ids, creation time and provenance are set by the command layer. */
+type Managed = 'id' | 'createdAt' | keyof Provenance
+export type OrganisationInput = Omit<Organisation, Managed>
+export type DepartmentInput = Omit<Department, Managed>
+export type RoundInput = Omit<Round, Managed>

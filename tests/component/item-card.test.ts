@@ -1,10 +1,11 @@
 import { mount } from '@vue/test-utils'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import ItemCard from '@/components/assessment/ItemCard.vue'
 import catalogJson from '@/catalogs/dc-kommune/1.0.0.json'
 import de from '@/i18n/de'
 import type { Answer, Catalog } from '@/domain/types'
+import { makeAnswer } from '../fixtures/builders'
 
 const catalog = catalogJson as unknown as Catalog
 const item = catalog.items[0]!
@@ -18,7 +19,7 @@ function mountCard(answer?: Answer) {
   })
 }
 
-const answer = (over: Partial<Answer>): Answer => ({ itemId: item.id, state: 'level', ist: null, bedarf: null, potenzial: null, target: null, comment: '', updatedAt: '2026-11-21T10:00:00.000Z', ...over })
+const answer = (over: Partial<Answer>): Answer => makeAnswer({ itemId: item.id, state: 'level', ...over })
 
 describe('ItemCard', () => {
   it('shows the question, the help text and the five level texts as choices', () => {
@@ -93,27 +94,28 @@ describe('ItemCard', () => {
     expect(w.emitted('change')).toEqual([[{ state: 'level', ist: 2 }]])
   })
 
-  it('saves the comment when the field loses focus', async () => {
+  it('hands the typed comment to the autosave and asks it to write on blur; never saves it as an immediate change', async () => {
     const w = mountCard(answer({ ist: 1 }))
     const ta = w.find('textarea')
+    await ta.setValue('Pilot')
     await ta.setValue('Pilot läuft')
+    expect(w.emitted('comment')).toEqual([['Pilot'], ['Pilot läuft']])
+    expect(w.emitted('flush-comment')).toBeUndefined()
     await ta.trigger('blur')
-    expect(w.emitted('change')).toEqual([[{ comment: 'Pilot läuft' }]])
+    expect(w.emitted('flush-comment')).toEqual([[]])
+    expect(w.emitted('change')).toBeUndefined()
   })
-  it('saves a typed comment after a short pause, and at once when the page is hidden', async () => {
-    vi.useFakeTimers()
-    try {
-      const w = mountCard(answer({ ist: 1 }))
-      const ta = w.find('textarea')
-      await ta.setValue('Erster Entwurf')
-      expect(w.emitted('change')).toBeUndefined()
-      vi.advanceTimersByTime(300)
-      expect(w.emitted('change')).toEqual([[{ comment: 'Erster Entwurf' }]])
-      await ta.setValue('Zweiter Entwurf')
-      window.dispatchEvent(new Event('pagehide'))
-      expect(w.emitted('change')).toEqual([[{ comment: 'Erster Entwurf' }], [{ comment: 'Zweiter Entwurf' }]])
-    } finally {
-      vi.useRealTimers()
-    }
+
+  it('keeps what is being typed while its comment is pending, and shows the stored comment otherwise', async () => {
+    const w = mountCard(answer({ ist: 1, comment: 'Alt' }))
+    const ta = w.find<HTMLTextAreaElement>('textarea')
+    expect(ta.element.value).toBe('Alt')
+    await ta.setValue('Neu, noch nicht gespeichert')
+    // A database update (e.g. another field of this item saved) arrives while the comment is pending.
+    await w.setProps({ commentPending: true, answer: answer({ ist: 2, comment: 'Alt, aus der Datenbank' }) })
+    expect(ta.element.value).toBe('Neu, noch nicht gespeichert')
+    // Nothing pending: a changed stored comment (e.g. from another tab) is shown.
+    await w.setProps({ commentPending: false, answer: answer({ ist: 2, comment: 'Von woanders' }) })
+    expect(ta.element.value).toBe('Von woanders')
   })
 })

@@ -1,70 +1,162 @@
+// Full backups through the database: parse → read the merge base → merge → write the difference.
 import { beforeEach, describe, expect, it } from 'vitest'
 import catalogJson from '@/catalogs/dc-kommune/1.0.0.json'
 import { saveAnswer } from '@/db/assessments'
-import { applyRestorePlan, backupStatus, clearAllData, markExported, readSnapshot } from '@/db/backup'
+import { applyStateDiff, backupStatus, clearAllData, markExported, readMergeBase, readSnapshot, replaceAllData } from '@/db/backup'
 import { db } from '@/db/database'
-import { loadDemo } from '@/db/demo'
-import { createBackup, parseBackup, serializeBackup } from '@/domain/backup'
-import { planRestore } from '@/domain/restore-plan'
-import type { Catalog } from '@/domain/types'
+import { applyAnswerPatch } from '@/domain/answers'
+import { createBackup, parseBackup, serializeBackup, type BackupData } from '@/domain/backup'
+import { buildDemo, DEMO_ORG_ID } from '@/domain/demo'
+import { diffStates, mergeExchange } from '@/domain/exchange/merge'
+import type { Assessment, Catalog, Stamp, Tombstone } from '@/domain/types'
 
 const catalog = catalogJson as unknown as Catalog
 const known = (id: string, version: string) => (id === catalog.id && version === catalog.version ? new Set(catalog.items.map((i) => i.id)) : undefined)
-const meta = { now: new Date('2026-11-21T12:00:00Z'), appVersion: 'test', scoringModelVersion: '1.0.0' }
+/** The demo data is built at T; every later change is stamped minutes after it. */
+const T = '2026-11-21T12:00:00.000Z'
+const at = (minutes: number) => new Date(Date.parse(T) + minutes * 60_000).toISOString()
+const stamp = (minutes: number, deviceId = 'dev-local'): Stamp => ({ at: at(minutes), by: 'Test', deviceId })
+const meta = (minutes: number, deviceId = 'dev-local') => ({ now: new Date(at(minutes)), appVersion: 'test', scoringModelVersion: '1.0.0', deviceId })
+
+const A1 = `${DEMO_ORG_ID}-dep-12-a1`
+const DEP_12 = `${DEMO_ORG_ID}-dep-12`
+
+function demoData(): BackupData {
+  const d = buildDemo(catalog, T)
+  return { organisations: [d.organisation], departments: d.departments, rounds: [d.previousRound, d.round], assessments: d.assessments, catalogs: [], tombstones: [] }
+}
 
 beforeEach(async () => {
   await db.delete()
   await db.open()
 })
 
-async function restoreText(text: string): Promise<{ written: number; noop: boolean }> {
+/** What the import screen does for one backup: merge it into the records it touches and write the difference. */
+async function restoreText(text: string) {
   const parsed = parseBackup(text, { knownCatalogItems: known })
   if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('; '))
-  const plan = planRestore(await readSnapshot(), parsed.backup)
-  return { written: await applyRestorePlan(plan), noop: plan.isNoop }
+  const base = await readMergeBase([parsed.backup])
+  const merged = mergeExchange(base, parsed.backup)
+  if (!merged.ok) throw new Error(merged.errors.map((e) => e.code).join('; '))
+  const written = await applyStateDiff(diffStates(base, merged.state), at(100))
+  return { written, changed: merged.changed, conflicts: merged.conflicts, counts: merged.counts }
 }
+
+const count = (d: BackupData) => d.organisations.length + d.departments.length + d.rounds.length + d.assessments.length
 
 describe('full backup through the database', () => {
   it('export → wipe → restore gives identical data', async () => {
-    await loadDemo(catalog)
-    await saveAnswer('demo-musterstadt-dep-32-a1', 'str-01', { comment: 'Sonderzeichen ; " ä\nzweite Zeile <b>fett</b>' })
+    await replaceAllData(demoData(), T)
+    await saveAnswer(`${DEMO_ORG_ID}-dep-32-a1`, 'str-01', { comment: 'Sonderzeichen ; " ä\nzweite Zeile <b>fett</b>' }, stamp(1))
     const before = await readSnapshot()
-    const text = serializeBackup(createBackup(before, meta))
+    const text = serializeBackup(createBackup(before, meta(2)))
     await clearAllData()
     expect(await db.assessments.count()).toBe(0)
     const result = await restoreText(text)
-    expect(result.written).toBe(before.organisations.length + before.departments.length + before.rounds.length + before.assessments.length)
+    expect(result.written).toBe(count(before))
     expect(await readSnapshot()).toEqual(before)
   })
 
-  it('restoring the same backup twice changes nothing the second time', async () => {
-    await loadDemo(catalog)
-    const text = serializeBackup(createBackup(await readSnapshot(), meta))
+  it('restoring the same backup twice writes nothing the second time', async () => {
+    await replaceAllData(demoData(), T)
+    const text = serializeBackup(createBackup(await readSnapshot(), meta(1)))
     await clearAllData()
     await restoreText(text)
     const after1 = await readSnapshot()
     const second = await restoreText(text)
-    expect(second).toEqual({ written: 0, noop: true })
+    expect(second).toMatchObject({ written: 0, changed: false, conflicts: [] })
     expect(await readSnapshot()).toEqual(after1)
   })
 
-  it('keeps records that are not in the backup and replaces changed answers', async () => {
-    await loadDemo(catalog)
-    const text = serializeBackup(createBackup(await readSnapshot(), meta))
-    await saveAnswer('demo-musterstadt-dep-12-a1', 'str-01', { ist: 4 })
-    await db.organisations.add({ id: 'other', name: 'Nachbargemeinde', type: 'gemeinde', bundesland: 'BY', inhabitants: 3000, staff: 25, createdAt: 't', updatedAt: 't' })
+  it('keeps records that are not in the backup and never drops a local answer newer than the file’s', async () => {
+    await replaceAllData(demoData(), T)
+    const text = serializeBackup(createBackup(await readSnapshot(), meta(1)))
+    // After the export: a change on this device and an organisation the backup does not know.
+    const newer = await saveAnswer(A1, 'str-01', { ist: 4 }, stamp(2))
+    const other = { ...demoData().organisations[0]!, id: 'other', name: 'Nachbargemeinde' }
+    await db.organisations.add(other)
+    const before = await readSnapshot()
+    const result = await restoreText(text)
+    expect(result).toMatchObject({ written: 0, changed: false, conflicts: [] })
+    expect(await readSnapshot()).toEqual(before)
+    expect((await db.assessments.get(A1))!.answers['str-01']).toEqual(newer)
+    expect(await db.organisations.get('other')).toEqual(other)
+  })
+
+  it('takes a later change from the file and keeps the later side of a concurrent one (a conflict)', async () => {
+    await replaceAllData(demoData(), T)
+    const base = await readSnapshot()
+    // Another device changed str-01 (at +3) and str-02 (at +1) of the same questionnaire …
+    const theirs = structuredClone(base)
+    const a = theirs.assessments.find((x) => x.id === A1)!
+    a.answers['str-01'] = applyAnswerPatch(a.answers['str-01'], 'str-01', { ist: 0 }, stamp(3, 'dev-other'))
+    a.answers['str-02'] = applyAnswerPatch(a.answers['str-02'], 'str-02', { comment: 'von drüben' }, stamp(1, 'dev-other'))
+    a.activityAt = at(3)
+    const text = serializeBackup(createBackup(theirs, meta(4, 'dev-other')))
+    // … while this device changed str-02 later (at +2).
+    const mine = await saveAnswer(A1, 'str-02', { comment: 'von hier' }, stamp(2))
     const result = await restoreText(text)
     expect(result.written).toBe(1)
-    expect((await db.organisations.get('other'))!.name).toBe('Nachbargemeinde')
-    const restored = (await db.assessments.get('demo-musterstadt-dep-12-a1'))!
-    const original = JSON.parse(text).assessments.find((a: { id: string }) => a.id === 'demo-musterstadt-dep-12-a1')
-    expect(restored.answers['str-01']).toEqual(original.answers['str-01'])
+    expect(result.counts.answers).toMatchObject({ updated: 1, conflicts: 1 })
+    expect(result.conflicts.map((c) => [c.itemId, c.winner])).toEqual([['str-02', 'local']])
+    const stored = (await db.assessments.get(A1))!
+    expect(stored.answers['str-01']).toEqual(a.answers['str-01'])
+    expect(stored.answers['str-02']).toEqual({ ...mine, vv: { demo: 1, 'dev-local': 1, 'dev-other': 1 }, rev: 2 })
+  })
+
+  it('a deletion in the file removes the department and its older questionnaires and keeps tombstones', async () => {
+    await replaceAllData(demoData(), T)
+    const theirs = await readSnapshot()
+    const gone = theirs.assessments.filter((x) => x.departmentId === DEP_12)
+    const tomb = (id: string, kind: Tombstone['kind']): Tombstone => ({ id, kind, orgId: DEMO_ORG_ID, deletedAt: at(5), deletedBy: 'Admin', deviceId: 'dev-other' })
+    const file: BackupData = {
+      ...theirs,
+      departments: theirs.departments.filter((d) => d.id !== DEP_12),
+      assessments: theirs.assessments.filter((x) => x.departmentId !== DEP_12),
+      tombstones: [tomb(DEP_12, 'department'), ...gone.map((x) => tomb(x.id, 'assessment'))],
+    }
+    const result = await restoreText(serializeBackup(createBackup(file, meta(6, 'dev-other'))))
+    expect(result.counts.departments.deleted).toBe(1)
+    expect(result.counts.assessments.deleted).toBe(gone.length)
+    expect(await db.departments.get(DEP_12)).toBeUndefined()
+    expect(await db.assessments.where('departmentId').equals(DEP_12).count()).toBe(0)
+    expect((await db.tombstones.toArray()).map((t) => t.id).sort()).toEqual([DEP_12, ...gone.map((x) => x.id)].sort())
+  })
+
+  it('reads only the records a package touches as the merge base (plus the children of deleted containers)', async () => {
+    await replaceAllData(demoData(), T)
+    const all = await readSnapshot()
+    const one: BackupData = {
+      organisations: all.organisations,
+      departments: all.departments.filter((d) => d.id === DEP_12),
+      rounds: all.rounds.filter((r) => r.id === all.assessments.find((x) => x.id === A1)!.roundId),
+      assessments: all.assessments.filter((x) => x.id === A1),
+      catalogs: [],
+      tombstones: [],
+    }
+    expect(await readMergeBase([one])).toEqual(one)
+    const deleting: BackupData = { ...one, departments: [], assessments: [], tombstones: [{ id: DEP_12, kind: 'department', orgId: DEMO_ORG_ID, deletedAt: at(5), deletedBy: '', deviceId: 'dev-other' }] }
+    const base = await readMergeBase([deleting])
+    expect(base.departments.map((d) => d.id)).toEqual([DEP_12])
+    expect(base.assessments.map((x: Assessment) => x.id).sort()).toEqual(all.assessments.filter((x) => x.departmentId === DEP_12).map((x) => x.id).sort())
+  })
+
+  it('"replace everything" leaves exactly the file’s data', async () => {
+    await replaceAllData(demoData(), T)
+    const text = serializeBackup(createBackup(await readSnapshot(), meta(1)))
+    await saveAnswer(A1, 'str-01', { ist: 4 }, stamp(2))
+    await db.organisations.add({ ...demoData().organisations[0]!, id: 'other', name: 'Nachbargemeinde' })
+    const parsed = parseBackup(text, { knownCatalogItems: known })
+    if (!parsed.ok) throw new Error('backup rejected')
+    await replaceAllData(parsed.backup, at(3))
+    const { organisations, departments, rounds, assessments, catalogs, tombstones } = parsed.backup
+    expect(await readSnapshot()).toEqual({ organisations, departments, rounds, assessments, catalogs, tombstones })
   })
 
   it('a rejected file changes nothing', async () => {
-    await loadDemo(catalog)
+    await replaceAllData(demoData(), T)
     const before = await readSnapshot()
-    const text = serializeBackup(createBackup(before, meta))
+    const text = serializeBackup(createBackup(before, meta(1)))
     const parsed = parseBackup(text.slice(0, text.length / 2), { knownCatalogItems: known })
     expect(parsed.ok).toBe(false)
     expect(await readSnapshot()).toEqual(before)
@@ -72,13 +164,13 @@ describe('full backup through the database', () => {
 
   it('tracks unexported changes for the reminder and clears them on export', async () => {
     expect(await backupStatus()).toEqual({ lastExportAt: null, firstUnexportedChangeAt: null })
-    await loadDemo(catalog)
-    await saveAnswer('demo-musterstadt-dep-12-a1', 'str-01', { ist: 1 })
-    const first = (await backupStatus()).firstUnexportedChangeAt
-    expect(first).not.toBeNull()
-    await saveAnswer('demo-musterstadt-dep-12-a1', 'str-02', { ist: 2 })
-    expect((await backupStatus()).firstUnexportedChangeAt).toBe(first)
-    await markExported('2026-11-21T12:00:00.000Z')
-    expect(await backupStatus()).toEqual({ lastExportAt: '2026-11-21T12:00:00.000Z', firstUnexportedChangeAt: null })
+    await replaceAllData(demoData(), T)
+    await markExported(at(1))
+    await saveAnswer(A1, 'str-01', { ist: 1 }, stamp(2))
+    expect(await backupStatus()).toEqual({ lastExportAt: at(1), firstUnexportedChangeAt: at(2) })
+    await saveAnswer(A1, 'str-02', { ist: 2 }, stamp(3))
+    expect((await backupStatus()).firstUnexportedChangeAt).toBe(at(2))
+    await markExported(at(4))
+    expect(await backupStatus()).toEqual({ lastExportAt: at(4), firstUnexportedChangeAt: null })
   })
 })

@@ -1,0 +1,33 @@
+/**
+ * Commands on assessments (questionnaires) and their answers: the one write path for this aggregate.
+ * Views and components call these; only this layer calls `src/db` for writes, and it stamps every
+ * change with its provenance.
+ */
+import * as repo from '@/db/assessments'
+import type { AnswerPatch } from '@/domain/answers'
+import type { Answer, Assessment, AssessmentStatus } from '@/domain/types'
+import { makeStamp } from './stamp'
+
+export async function saveAnswer(assessmentId: string, itemId: string, patch: AnswerPatch): Promise<Answer> {
+  return repo.saveAnswer(assessmentId, itemId, patch, await makeStamp())
+}
+
+export async function createAssessment(input: repo.NewAssessment): Promise<Assessment> {
+  return repo.createAssessment(input, await makeStamp())
+}
+
+export async function ensureConsensusAssessment(input: { orgId: string; roundId: string; departmentId: string }): Promise<Assessment> {
+  return repo.ensureConsensusAssessment(input, await makeStamp())
+}
+
+export async function setAssessmentStatus(id: string, status: AssessmentStatus): Promise<void> {
+  await repo.setAssessmentStatus(id, status, await makeStamp())
+}
+
+export async function renameRespondent(id: string, respondent: string): Promise<void> {
+  await repo.renameRespondent(id, respondent, await makeStamp())
+}
+
+export async function removeAssessment(id: string): Promise<void> {
+  await repo.removeAssessment(id, await makeStamp())
+}

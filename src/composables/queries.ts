@@ -1,0 +1,10 @@
+/**
+ * Read functions for views and components (they never import src/db). Reads only: every write goes
+ * through src/commands, which stamps provenance.
+ */
+export { getAssessment, listAssessmentsOf, listAssessmentsOfRound, lastOpenAssessment } from '@/db/assessments'
+export { getDepartment, listDepartments } from '@/db/departments'
+export { getRound, listRounds } from '@/db/rounds'
+export { listOrganisations } from '@/db/organisations'
+export { listStoredCatalogs } from '@/db/catalogs'
+export { backupStatus } from '@/db/backup'

@@ -1,0 +1,262 @@
+/**
+ * Import of exchange files — department packages, returns and full backups, one or many at once —
+ * through the one merge (src/domain/exchange/merge.ts), and export of packages and returns.
+ *
+ * Flow: `check(files)` reads and validates every file, reads the local records they touch, merges
+ * them one after the other and shows per file what would be added, updated, unchanged or in
+ * conflict. Nothing is written until `apply()`, which applies the user's conflict decisions and
+ * writes the difference in one transaction. A rejected file changes nothing; a failed write
+ * changes nothing either (the transaction is rolled back) and is reported.
+ */
+import { defineStore } from 'pinia'
+import { shallowRef } from 'vue'
+import { BUILTIN_CATALOGS } from '@/catalogs'
+import { deviceIdentity, makeStamp } from '@/commands/stamp'
+import { createAssessment } from '@/commands/assessments'
+import { applyStateDiff, readMergeBase, readPackageData, replaceAllData } from '@/db/backup'
+import { listStoredCatalogs } from '@/db/catalogs'
+import { newId } from '@/db/ids'
+import { createPackage, parseExchange, serializeBackup, type BackupData, type BackupError, type BackupWarning, type ExchangeFile, type PackageKind } from '@/domain/backup'
+import {
+  applyDecisions,
+  conflictKey,
+  diffStates,
+  mergeFiles,
+  type AnswerConflict,
+  type ConflictDecision,
+  type MergeCounts,
+  type MergeError,
+  type MergeNote,
+} from '@/domain/exchange/merge'
+import { SCORING_MODEL_VERSION } from '@/domain/scoring'
+import { downloadText, safeFileName } from '@/composables/useDownload'
+import { useCatalogStore } from './catalogs'
+import { useSessionStore } from './session'
+
+export type FileKind = 'backup' | PackageKind
+
+/** One file in an import, as the preview shows it. */
+export interface ImportEntry {
+  name: string
+  kind: FileKind | null
+  /** Validation errors (German default messages with codes) or merge errors (codes for i18n). */
+  parseErrors: BackupError[]
+  mergeErrors: MergeError[]
+  warnings: BackupWarning[]
+  counts: MergeCounts | null
+  notes: (MergeNote & { name: string })[]
+  conflicts: number
+  /** What the file is about, for the list. */
+  organisation: string
+  round: string
+  department: string
+  respondents: string[]
+}
+
+/** A conflict with the names the screen needs. */
+export interface ConflictRow extends AnswerConflict {
+  key: string
+  fileName: string
+  department: string
+  round: string
+  respondent: string
+  catalogId: string
+  catalogVersion: string
+}
+
+export type ImportPhase = 'idle' | 'checking' | 'preview' | 'applying' | 'done' | 'failed'
+
+export interface ImportOutcome {
+  written: number
+  /** Set when one package with one questionnaire was opened: the questionnaire to show. */
+  openAssessmentId: string | null
+  orgId: string | null
+  replaced: boolean
+}
+
+export const useExchangeStore = defineStore('exchange', () => {
+  // shallowRef: replaced, never mutated (no reactive proxies reach IndexedDB; large data stays raw).
+  const phase = shallowRef<ImportPhase>('idle')
+  const entries = shallowRef<ImportEntry[]>([])
+  const conflicts = shallowRef<ConflictRow[]>([])
+  const decisions = shallowRef<Record<string, ConflictDecision>>({})
+  const outcome = shallowRef<ImportOutcome | null>(null)
+  const failure = shallowRef<string | null>(null)
+  let pending: { base: BackupData; state: BackupData; files: ExchangeFile[] } | null = null
+
+  async function knownItems(): Promise<(id: string, version: string) => ReadonlySet<string> | undefined> {
+    const catalogs = useCatalogStore()
+    const map = new Map<string, Set<string>>()
+    for (const c of BUILTIN_CATALOGS) {
+      const cat = await catalogs.load(c)
+      map.set(`${cat.id}\u0000${cat.version}`, new Set(cat.items.map((i) => i.id)))
+    }
+    for (const s of await listStoredCatalogs()) map.set(`${s.id}\u0000${s.version}`, new Set(s.catalog.items.map((i) => i.id)))
+    return (id, version) => map.get(`${id}\u0000${version}`)
+  }
+
+  function reset(): void {
+    phase.value = 'idle'
+    entries.value = []
+    conflicts.value = []
+    decisions.value = {}
+    outcome.value = null
+    failure.value = null
+    pending = null
+  }
+
+  /** Reads, validates and merges (in memory) the chosen files; shows the preview. Writes nothing. */
+  async function check(files: readonly File[]): Promise<void> {
+    reset()
+    if (files.length === 0) return
+    phase.value = 'checking'
+    try {
+      const known = await knownItems()
+      const builtinCatalogs = BUILTIN_CATALOGS.map((b) => ({ id: b.catalogId, version: b.catalogVersion }))
+      const parsed = await Promise.all(
+        [...files].map(async (f) => ({ name: f.name, result: parseExchange(await f.text(), { knownCatalogItems: known, builtinCatalogs }) })),
+      )
+      const good = parsed.flatMap((p) => (p.result.ok ? [{ name: p.name, file: p.result.file, warnings: p.result.warnings }] : []))
+      const base = await readMergeBase(good.map((g) => g.file))
+      const { state, results } = mergeFiles(
+        base,
+        good.map((g) => ({ data: g.file, options: { requireExisting: g.file.format === 'digitalisierungs-check/package' && g.file.kind === 'return' } })),
+      )
+      const names = new Map<string, string>()
+      for (const data of [base, ...good.map((g) => g.file)]) {
+        for (const r of [...data.organisations, ...data.rounds, ...data.departments]) names.set(r.id, r.name)
+      }
+      for (const data of [base, ...good.map((g) => g.file)]) {
+        for (const a of data.assessments) names.set(a.id, `${names.get(a.departmentId) ?? ''} – ${a.respondent || '–'}`)
+      }
+      const rows: ConflictRow[] = []
+      const list: ImportEntry[] = parsed.map((p) => {
+        const entry: ImportEntry = { name: p.name, kind: null, parseErrors: [], mergeErrors: [], warnings: [], counts: null, notes: [], conflicts: 0, organisation: '', round: '', department: '', respondents: [] }
+        if (!p.result.ok) return { ...entry, parseErrors: p.result.errors }
+        const file = p.result.file
+        const r = results[good.findIndex((g) => g.file === file)]!
+        const kind: FileKind = file.format === 'digitalisierungs-check/package' ? file.kind : 'backup'
+        const described = {
+          ...entry,
+          kind,
+          warnings: p.result.warnings,
+          organisation: file.organisations.map((o) => o.name).join(', '),
+          round: file.format === 'digitalisierungs-check/package' ? (file.rounds[0]?.name ?? '') : '',
+          department: file.format === 'digitalisierungs-check/package' ? (file.departments[0]?.name ?? '') : '',
+          respondents: file.format === 'digitalisierungs-check/package' ? file.assessments.map((a) => a.respondent) : [],
+        }
+        if (!r.ok) return { ...described, mergeErrors: r.errors }
+        const byId = new Map(file.assessments.map((a) => [a.id, a]))
+        for (const c of r.conflicts) {
+          const a = byId.get(c.assessmentId)
+          const round = file.rounds.find((x) => x.id === a?.roundId)
+          rows.push({
+            ...c,
+            key: conflictKey(c),
+            fileName: p.name,
+            department: names.get(a?.departmentId ?? '') ?? '',
+            round: round?.name ?? '',
+            respondent: a?.respondent ?? '',
+            catalogId: round?.catalogId ?? '',
+            catalogVersion: round?.catalogVersion ?? '',
+          })
+        }
+        return { ...described, counts: r.counts, notes: r.notes.map((n) => ({ ...n, name: names.get(n.id) ?? n.id })), conflicts: r.conflicts.length }
+      })
+      // A later file's conflict on the same answer replaces an earlier one (it was merged last).
+      const byKey = new Map(rows.map((c) => [c.key, c]))
+      conflicts.value = [...byKey.values()]
+      decisions.value = Object.fromEntries(conflicts.value.map((c) => [c.key, 'auto' as ConflictDecision]))
+      entries.value = list
+      pending = { base, state, files: good.filter((_, i) => results[i]!.ok).map((g) => g.file) }
+      phase.value = 'preview'
+      // Question texts for the conflict list.
+      const catalogs = useCatalogStore()
+      await Promise.all(conflicts.value.map((c) => catalogs.load({ catalogId: c.catalogId, catalogVersion: c.catalogVersion }).catch(() => undefined)))
+    } catch (e) {
+      console.error('import check failed', e)
+      failure.value = e instanceof Error ? e.message : String(e)
+      phase.value = 'failed'
+    }
+  }
+
+  function decide(key: string, decision: ConflictDecision): void {
+    decisions.value = { ...decisions.value, [key]: decision }
+  }
+
+  /** True when at least one file can be applied and would change something. */
+  function applicable(): boolean {
+    return pending !== null && pending.files.length > 0
+  }
+
+  async function finish(written: number, replaced: boolean): Promise<void> {
+    const files = pending?.files ?? []
+    const packages = files.filter((f) => f.format === 'digitalisierungs-check/package' && f.kind === 'package')
+    const single = files.length === 1 && packages.length === 1 && packages[0]!.assessments.length === 1 ? packages[0]!.assessments[0]!.id : null
+    const orgIds = [...new Set(files.flatMap((f) => f.organisations.map((o) => o.id)))]
+    const orgId = orgIds.length === 1 ? orgIds[0]! : null
+    if (orgId && (packages.length > 0 || replaced)) await useSessionStore().setActiveOrg(orgId)
+    outcome.value = { written, openAssessmentId: single, orgId, replaced }
+    phase.value = 'done'
+    pending = null
+  }
+
+  /** Applies the previewed merge with the chosen conflict decisions, in one transaction. */
+  async function apply(): Promise<void> {
+    if (!pending || phase.value !== 'preview') return
+    phase.value = 'applying'
+    try {
+      const stamp = await makeStamp()
+      const final = applyDecisions(pending.state, conflicts.value, decisions.value, stamp, newId)
+      const written = await applyStateDiff(diffStates(pending.base, final), stamp.at)
+      await finish(written, false)
+    } catch (e) {
+      console.error('import failed', e)
+      failure.value = e instanceof Error ? `${e.name}: ${e.message}` : String(e)
+      phase.value = 'failed'
+    }
+  }
+
+  /** "Replace everything" with the one backup in the preview (confirmed separately by the user). */
+  async function replaceAll(): Promise<void> {
+    const file = pending?.files.length === 1 ? pending.files[0] : undefined
+    if (!file || file.format !== 'digitalisierungs-check/backup' || phase.value !== 'preview') return
+    phase.value = 'applying'
+    try {
+      const written = await replaceAllData(file)
+      await finish(written, true)
+    } catch (e) {
+      console.error('replace failed', e)
+      failure.value = e instanceof Error ? `${e.name}: ${e.message}` : String(e)
+      phase.value = 'failed'
+    }
+  }
+
+  /**
+   * Exports a department package (kind 'package', to send out) or a return (answers sent back).
+   * Without questionnaire ids: all of the department's questionnaires; a department without one
+   * gets a new, empty questionnaire first (so the package always carries one to fill in).
+   */
+  async function exportPackage(kind: PackageKind, roundId: string, departmentId: string, assessmentIds?: readonly string[]): Promise<string | null> {
+    let data = await readPackageData(roundId, departmentId, assessmentIds)
+    if (data && data.assessments.length === 0 && kind === 'package') {
+      await createAssessment({ orgId: data.organisation.id, roundId, departmentId, respondent: '' })
+      data = await readPackageData(roundId, departmentId)
+    }
+    if (!data || data.assessments.length === 0) return null
+    const { deviceId } = await deviceIdentity()
+    const now = new Date()
+    const file = createPackage(
+      kind,
+      { organisation: data.organisation, round: data.round, department: data.department, assessments: data.assessments.filter((a) => kind === 'package' || a.role === 'respondent'), catalog: data.catalog },
+      { now, appVersion: __APP_VERSION__, scoringModelVersion: SCORING_MODEL_VERSION, deviceId },
+    )
+    const who = assessmentIds?.length === 1 ? data.assessments[0]?.respondent : ''
+    const name = safeFileName(`${kind === 'package' ? 'Fragebogen' : 'Antworten'}-${data.department.name}${who ? `-${who}` : ''}-${data.round.name}`)
+    const fileName = `${name}.json`
+    downloadText(fileName, serializeBackup(file), 'application/json')
+    return fileName
+  }
+
+  return { phase, entries, conflicts, decisions, outcome, failure, check, decide, applicable, apply, replaceAll, reset, exportPackage }
+})
