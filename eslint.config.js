@@ -49,7 +49,7 @@ export default defineConfigWithVueTs(
     },
   },
   {
-    files: ['tests/**/*.ts', 'bench/**/*.{ts,mjs}', '*.config.{ts,js}', 'tests/**/*.mjs'],
+    files: ['tests/**/*.ts', 'bench/**/*.{ts,mjs}', 'scripts/**/*.ts', '*.config.{ts,js}', 'tests/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 )

@@ -392,3 +392,39 @@ export function scanJsonTree(root: unknown, maxDepth: number = BACKUP_LIMITS.max
   }
   return null
 }
+
+// ---------------------------------------------------------------------------------------------
+// Answer schema (documentation only)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The rules of `checkAnswer` stated as a zod schema. Files are never parsed with it (the fast
+ * checker above does that); it generates the answer part of docs/schema/*.schema.json
+ * (scripts/exchange-schema.ts), and tests/unit/answer-schema.test.ts checks that both accept and
+ * reject the same answers. The `.meta` entries carry the two rules JSON Schema cannot take from a
+ * refinement: at most `maxVectorEntries` devices, and no Ist level unless state is 'level'.
+ */
+export const answerSchema = z
+  .object({
+    itemId: id,
+    state: z.enum(['level', 'na', 'unknown']),
+    ist: level.nullable(),
+    bedarf: level.nullable(),
+    potenzial: level.nullable(),
+    target: level.nullable(),
+    comment: z.string().max(BACKUP_LIMITS.commentMax),
+    ...provenance,
+    vv: z
+      .record(id, z.number().int().min(1).max(BACKUP_LIMITS.revMax))
+      .refine((vv) => Object.keys(vv).length <= BACKUP_LIMITS.maxVectorEntries)
+      .meta({
+        description: 'Version vector: device id → number of changes that device made to this answer (whole number ≥ 1). Empty in answers upgraded from backup format 1.',
+        maxProperties: BACKUP_LIMITS.maxVectorEntries,
+      }),
+  })
+  .refine((a) => a.state === 'level' || a.ist === null, { path: ['ist'] })
+  .meta({
+    description: "One answer, stored under its item id. 'na' (nicht zutreffend) and 'unknown' (weiß nicht) never carry an Ist level; 'level' with ist null means the Ist question is still open.",
+    if: { properties: { state: { enum: ['na', 'unknown'] } }, required: ['state'] },
+    then: { properties: { ist: { type: 'null' } } },
+  }) satisfies z.ZodType<Answer>

@@ -46,6 +46,8 @@ export interface ImportEntry {
   counts: MergeCounts | null
   notes: (MergeNote & { name: string })[]
   conflicts: number
+  /** False when applying this file would change nothing. */
+  changed: boolean
   /** What the file is about, for the list. */
   organisation: string
   round: string
@@ -131,7 +133,7 @@ export const useExchangeStore = defineStore('exchange', () => {
       }
       const rows: ConflictRow[] = []
       const list: ImportEntry[] = parsed.map((p) => {
-        const entry: ImportEntry = { name: p.name, kind: null, parseErrors: [], mergeErrors: [], warnings: [], counts: null, notes: [], conflicts: 0, organisation: '', round: '', department: '', respondents: [] }
+        const entry: ImportEntry = { name: p.name, kind: null, parseErrors: [], mergeErrors: [], warnings: [], counts: null, notes: [], conflicts: 0, changed: false, organisation: '', round: '', department: '', respondents: [] }
         if (!p.result.ok) return { ...entry, parseErrors: p.result.errors }
         const file = p.result.file
         const r = results[good.findIndex((g) => g.file === file)]!
@@ -161,7 +163,7 @@ export const useExchangeStore = defineStore('exchange', () => {
             catalogVersion: round?.catalogVersion ?? '',
           })
         }
-        return { ...described, counts: r.counts, notes: r.notes.map((n) => ({ ...n, name: names.get(n.id) ?? n.id })), conflicts: r.conflicts.length }
+        return { ...described, changed: r.changed, counts: r.counts, notes: r.notes.map((n) => ({ ...n, name: names.get(n.id) ?? n.id })), conflicts: r.conflicts.length }
       })
       // A later file's conflict on the same answer replaces an earlier one (it was merged last).
       const byKey = new Map(rows.map((c) => [c.key, c]))

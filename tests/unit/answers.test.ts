@@ -3,7 +3,8 @@ import { applicableItems, applyAnswerPatch, assessmentProgress, firstUnanswered,
 import type { Answer, Catalog, CatalogItem } from '@/domain/types'
 
 const NOW = '2026-11-21T10:00:00.000Z'
-const a = (over: Partial<Answer>): Answer => ({ itemId: 'i1', state: 'level', ist: null, bedarf: null, potenzial: null, target: null, comment: '', updatedAt: 'old', ...over })
+const STAMP = { at: NOW, by: 'Amtsleitung', deviceId: 'dev-b' }
+const a = (over: Partial<Answer>): Answer => ({ itemId: 'i1', state: 'level', ist: null, bedarf: null, potenzial: null, target: null, comment: '', updatedAt: 'old', updatedBy: '', deviceId: 'dev-a', rev: 3, vv: { 'dev-a': 3 }, ...over })
 const item = (id: string, dimensionId: string, appliesTo: 'all' | 'central' = 'all') => ({ id, dimensionId, appliesTo }) as CatalogItem
 
 describe('applyAnswerPatch', () => {
@@ -18,8 +19,16 @@ describe('applyAnswerPatch', () => {
     ['comment keeps the level', a({ ist: 2 }), { comment: 'x' }, { state: 'level', ist: 2, comment: 'x' }],
     ['clearing Potenzial', a({ ist: 2, potenzial: 3 }), { potenzial: null }, { ist: 2, potenzial: null }],
   ])('%s', (_n, existing, patch, expected) => {
-    const result = applyAnswerPatch(existing, 'i1', patch, NOW)
-    expect(result).toMatchObject({ ...expected, itemId: 'i1', updatedAt: NOW })
+    const result = applyAnswerPatch(existing, 'i1', patch, STAMP)
+    expect(result).toMatchObject({ ...expected, itemId: 'i1', updatedAt: NOW, updatedBy: 'Amtsleitung', deviceId: 'dev-b' })
+  })
+
+  it.each<[string, Answer | undefined, Pick<Answer, 'rev' | 'vv'>]>([
+    ['a new answer starts its history on this device', undefined, { rev: 1, vv: { 'dev-b': 1 } }],
+    ['a change on top of another device keeps that history', a({ ist: 1 }), { rev: 4, vv: { 'dev-a': 3, 'dev-b': 1 } }],
+    ['a further change on the same device counts up', a({ ist: 1, rev: 4, vv: { 'dev-a': 3, 'dev-b': 1 } }), { rev: 5, vv: { 'dev-a': 3, 'dev-b': 2 } }],
+  ])('provenance: %s', (_n, existing, expected) => {
+    expect(applyAnswerPatch(existing, 'i1', { ist: 2 }, STAMP)).toMatchObject(expected)
   })
 })
 

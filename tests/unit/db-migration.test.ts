@@ -1,6 +1,6 @@
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CheckDatabase, SCHEMA_V1, type LegacyAnswerRow } from '@/db/database'
+import { CheckDatabase, DEVICE_ID_KEY, SCHEMA_V1, SCHEMA_V2, type LegacyAnswerRow } from '@/db/database'
 
 const NAME = 'migration-test'
 
@@ -30,17 +30,18 @@ async function writeV1(answerCount: number): Promise<LegacyAnswerRow[]> {
   return rows
 }
 
-describe('schema upgrade v1 → v2', () => {
+describe('schema upgrade v1 → v2 → v3 (opening a v1 database)', () => {
   it('moves every answer into its assessment and loses none', async () => {
     const rows = await writeV1(500)
     const db = new CheckDatabase(NAME)
     await db.open()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
     const assessments = await db.assessments.toArray()
     const migrated = assessments.flatMap((a) => Object.values(a.answers).map((ans) => ({ assessmentId: a.id, ...ans })))
     expect(migrated).toHaveLength(500)
     const byKey = new Map(migrated.map((m) => [`${m.assessmentId}/${m.itemId}`, m]))
-    for (const row of rows) expect(byKey.get(`${row.assessmentId}/${row.itemId}`)).toEqual(row)
+    // Every v1 field survives unchanged; v3 adds provenance on top.
+    for (const row of rows) expect(byKey.get(`${row.assessmentId}/${row.itemId}`)).toMatchObject(row)
     db.close()
   })
 
@@ -61,5 +62,65 @@ describe('schema upgrade v1 → v2', () => {
     expect((await db.departments.get('d1'))!.code).toBe('63')
     expect((await db.rounds.get('r1'))!.catalogVersion).toBe('1.0.0')
     db.close()
+  })
+})
+
+/** Writes a database exactly as schema version 2 stored it (answers embedded, no provenance). */
+async function writeV2(): Promise<{ answers: Record<string, Record<string, unknown>> }> {
+  const v2 = new Dexie(NAME)
+  v2.version(1).stores(SCHEMA_V1)
+  v2.version(2).stores(SCHEMA_V2)
+  await v2.open()
+  const t = '2026-03-01T10:00:00.000Z'
+  await v2.table('organisations').add({ id: 'o1', name: 'Altstadt', type: 'stadt', bundesland: 'HE', inhabitants: 20000, staff: 180, createdAt: t, updatedAt: t })
+  await v2.table('departments').add({ id: 'd1', orgId: 'o1', name: 'Bauamt', code: '63', parentUnit: '', head: '', staff: 10, kind: 'specialist', createdAt: t, updatedAt: t })
+  await v2.table('rounds').add({ id: 'r1', orgId: 'o1', name: 'R', startDate: '2026-01-01', endDate: '', catalogId: 'dc-kommune', catalogVersion: '1.0.0', dimensionTargets: {}, createdAt: t, updatedAt: t })
+  const answers: Record<string, Record<string, unknown>> = {}
+  for (let i = 0; i < 300; i++) {
+    const state = (['level', 'na', 'unknown'] as const)[i % 3]!
+    answers[`item-${i}`] = { itemId: `item-${i}`, state, ist: state === 'level' ? i % 5 : null, bedarf: i % 4, potenzial: null, target: null, comment: i % 9 === 0 ? `Notiz ${i} – ß` : '', updatedAt: `2026-03-${String((i % 28) + 1).padStart(2, '0')}T08:00:00.000Z` }
+  }
+  await v2.table('assessments').add({ id: 'a1', orgId: 'o1', roundId: 'r1', departmentId: 'd1', respondent: 'Amtsleitung', status: 'in_progress', answers, createdAt: t, updatedAt: '2026-03-05T09:00:00.000Z', submittedAt: null })
+  await v2.table('assessments').add({ id: 'a2', orgId: 'o1', roundId: 'r1', departmentId: 'd1', respondent: '', status: 'not_started', answers: {}, createdAt: t, updatedAt: t, submittedAt: null })
+  await v2.table('meta').put({ key: 'activeOrgId', value: 'o1' })
+  v2.close()
+  return { answers }
+}
+
+describe('schema upgrade v2 → v3', () => {
+  it('keeps every answer and record and adds provenance, role, activity time and a device id', async () => {
+    const { answers } = await writeV2()
+    const db = new CheckDatabase(NAME)
+    await db.open()
+    expect(db.verno).toBe(3)
+    const deviceId = (await db.meta.get(DEVICE_ID_KEY))?.value as string
+    expect(deviceId).toMatch(/^[0-9a-z]{12}$/)
+    const a1 = (await db.assessments.get('a1'))!
+    expect(Object.keys(a1.answers)).toHaveLength(300)
+    for (const [itemId, before] of Object.entries(answers)) {
+      expect(a1.answers[itemId]).toEqual({ ...before, updatedBy: 'Amtsleitung', deviceId, rev: 1, vv: { [deviceId]: 1 } })
+    }
+    expect(a1).toMatchObject({ role: 'respondent', activityAt: '2026-03-05T09:00:00.000Z', updatedAt: '2026-03-05T09:00:00.000Z', updatedBy: '', deviceId, rev: 1 })
+    expect(await db.assessments.get('a2')).toMatchObject({ role: 'respondent', answers: {} })
+    expect(await db.organisations.get('o1')).toMatchObject({ name: 'Altstadt', updatedBy: '', deviceId, rev: 1 })
+    expect(await db.departments.get('d1')).toMatchObject({ code: '63', deviceId, rev: 1 })
+    expect(await db.rounds.get('r1')).toMatchObject({ catalogVersion: '1.0.0', deviceId, rev: 1 })
+    expect((await db.meta.get('activeOrgId'))?.value).toBe('o1')
+    expect(await db.tombstones.count()).toBe(0)
+    db.close()
+  })
+
+  it('keeps an existing device id and is idempotent on reopening', async () => {
+    await writeV2()
+    const first = new CheckDatabase(NAME)
+    await first.open()
+    const id = (await first.meta.get(DEVICE_ID_KEY))?.value
+    const snapshot = await first.assessments.toArray()
+    first.close()
+    const second = new CheckDatabase(NAME)
+    await second.open()
+    expect((await second.meta.get(DEVICE_ID_KEY))?.value).toBe(id)
+    expect(await second.assessments.toArray()).toEqual(snapshot)
+    second.close()
   })
 })

@@ -1,14 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createAssessment, getAssessment, lastOpenAssessment, listAssessmentsOf, saveAnswer, setAssessmentStatus } from '@/db/assessments'
+// Writes go through the command layer (the one write path, which stamps provenance); reads from db.
+import { createAssessment, removeAssessment, renameRespondent, saveAnswer, setAssessmentStatus } from '@/commands/assessments'
+import { createDepartment, createOrganisation, createRound, describeDepartmentRemoval, describeOrganisationRemoval, removeDepartment, removeOrganisation, removeRound, roundIdsInUse, updateOrganisation, updateRound } from '@/commands/organisations'
+import { deviceIdentity, resetIdentityCache, setUserName } from '@/commands/stamp'
+import { getAssessment, lastOpenAssessment, listAssessmentsOf } from '@/db/assessments'
 import { db } from '@/db/database'
-import { createDepartment, describeDepartmentRemoval, listDepartments, removeDepartment } from '@/db/departments'
+import { listDepartments } from '@/db/departments'
 import { getMeta, META_KEYS } from '@/db/meta'
-import { createOrganisation, describeOrganisationRemoval, listOrganisations, removeOrganisation } from '@/db/organisations'
-import { createRound, listRounds, removeRound, roundIdsInUse, updateRound } from '@/db/rounds'
+import { listOrganisations } from '@/db/organisations'
+import { listRounds } from '@/db/rounds'
 
 beforeEach(async () => {
   await db.delete()
   await db.open()
+  resetIdentityCache()
 })
 
 async function seed() {
@@ -89,7 +94,7 @@ describe('assessments and answers', () => {
     const stored = (await getAssessment(a.id))!
     expect(stored.status).toBe('in_progress')
     expect(stored.answers['str-01']).toMatchObject({ itemId: 'str-01', state: 'level', ist: 2, bedarf: 4, potenzial: null, comment: 'Pilot läuft' })
-    expect(await getMeta(META_KEYS.lastChangeAt)).toBe(stored.updatedAt)
+    expect(await getMeta(META_KEYS.lastChangeAt)).toBe(stored.activityAt)
   })
 
   it('stores "nicht zutreffend" and "weiß nicht" as states, never as 0', async () => {
@@ -128,5 +133,48 @@ describe('assessments and answers', () => {
     await setAssessmentStatus(b.id, 'submitted')
     expect((await lastOpenAssessment(org.id))!.id).toBe(a.id)
     expect((await getAssessment(b.id))!.submittedAt).not.toBeNull()
+  })
+})
+
+describe('provenance and tombstones (the command layer stamps every change)', () => {
+  it('stamps records and answers with time, author, this browser\'s device id and a revision', async () => {
+    await setUserName('Beraterin Schmidt')
+    const { org, a } = await seed()
+    const { deviceId } = await deviceIdentity()
+    expect(deviceId).toMatch(/^[0-9a-z]{12}$/)
+    expect(await getMeta('deviceId')).toBe(deviceId)
+    expect(org).toMatchObject({ updatedBy: 'Beraterin Schmidt', deviceId, rev: 1 })
+    await updateOrganisation(org.id, { name: 'Teststadt (neu)', type: 'stadt', bundesland: 'BY', inhabitants: 30000, staff: 250 })
+    expect(await db.organisations.get(org.id)).toMatchObject({ name: 'Teststadt (neu)', rev: 2, deviceId })
+
+    await saveAnswer(a.id, 'str-01', { ist: 2 })
+    await saveAnswer(a.id, 'str-01', { bedarf: 3 })
+    const answer = (await getAssessment(a.id))!.answers['str-01']!
+    // The respondent of the questionnaire is named as the author of its answers.
+    expect(answer).toMatchObject({ updatedBy: 'Amtsleitung', deviceId, rev: 2, vv: { [deviceId]: 2 } })
+    await renameRespondent(a.id, 'Amtsleitung Bürgerbüro')
+    expect(await getAssessment(a.id)).toMatchObject({ respondent: 'Amtsleitung Bürgerbüro', updatedBy: 'Beraterin Schmidt' })
+  })
+
+  it('leaves a tombstone for every record a deletion takes with it', async () => {
+    const { org, dep, round, a } = await seed()
+    await removeOrganisation(org.id)
+    const tombs = await db.tombstones.toArray()
+    expect(tombs.map((t) => [t.kind, t.id]).sort()).toEqual(
+      [['assessment', a.id], ['department', dep.id], ['organisation', org.id], ['round', round.id]].sort(),
+    )
+    for (const t of tombs) expect(t.orgId).toBe(org.id)
+  })
+
+  it('leaves a tombstone when a questionnaire, department or round is deleted', async () => {
+    const { org, dep, round, a } = await seed()
+    const b = await createAssessment({ orgId: org.id, roundId: round.id, departmentId: dep.id, respondent: 'B' })
+    await removeAssessment(b.id)
+    expect((await db.tombstones.get(b.id))?.kind).toBe('assessment')
+    await removeRound(round.id)
+    expect((await db.tombstones.get(round.id))?.kind).toBe('round')
+    expect((await db.tombstones.get(a.id))?.kind).toBe('assessment')
+    await removeDepartment(dep.id)
+    expect((await db.tombstones.get(dep.id))?.kind).toBe('department')
   })
 })

@@ -105,6 +105,10 @@ function buildScenario(
           target: a.target as Level | null,
           comment: '',
           updatedAt: '2025-01-01T00:00:00.000Z',
+          updatedBy: '',
+          deviceId: 'dev-test',
+          rev: 1,
+          vv: { 'dev-test': 1 },
         })
       }
       assessments.push(makeAssessment({ id: `a${i}-${r}`, departmentId: `dep${i}`, answers }))
@@ -233,7 +237,7 @@ describe('scores (property-based)', () => {
 })
 
 function makeNa(itemId: string): Answer {
-  return { itemId, state: 'na', ist: null, bedarf: null, potenzial: null, target: null, comment: '', updatedAt: '' }
+  return { itemId, state: 'na', ist: null, bedarf: null, potenzial: null, target: null, comment: '', updatedAt: '', updatedBy: '', deviceId: '', rev: 1, vv: {} }
 }
 
 describe('prioritisation (property-based)', () => {

@@ -244,6 +244,25 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
   const buried = new Map<string, AnyRecord>()
   const note = (code: MergeNoteCode, kind: RecordKind, id: string, t: Tombstone) => notes.push({ code, kind, id, deletedAt: t.deletedAt, deletedBy: t.deletedBy })
 
+  /**
+   * The latest deletion here that a record of the file (not stored here) did not outlive, as its
+   * tombstone: its own, or one of a container (organisation; round and department of a
+   * questionnaire) — a container deleted here takes the file's older children with it, as step 3
+   * does for children stored here. Not later than the deletion = deleted.
+   */
+  const deletionOf = (kind: RecordKind, r: AnyRecord): Tombstone | undefined => {
+    const changed = lastChange(kind, r)
+    const ids = [r.id]
+    if (kind === 'assessment') ids.push((r as Assessment).roundId, (r as Assessment).departmentId)
+    if (kind !== 'organisation') ids.push(orgOf(kind, r))
+    let found: Tombstone | undefined
+    for (const id of ids) {
+      const t = tombs.get(id)
+      if (t && changed <= Date.parse(t.deletedAt)) found = found ? laterTombstone(found, t) : t
+    }
+    return found && { ...found, id: r.id, kind, orgId: orgOf(kind, r) }
+  }
+
   // 2. Records and questionnaires.
   for (const [kind, rows] of kinds) {
     const table = TABLE_OF[kind]
@@ -265,22 +284,24 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
           c.updated++
           map.set(theirs.id, theirs)
         } else c.unchanged++
-      } else if (tomb) {
-        if (lastChange(kind, theirs) > Date.parse(tomb.deletedAt)) {
+      } else {
+        const deletion = deletionOf(kind, theirs)
+        if (deletion) {
+          c.keptDeleted++
+          note('keptDeleted', kind, theirs.id, deletion)
+          buried.set(theirs.id, theirs)
+          tombs.set(theirs.id, deletion)
+        } else if (tomb) {
           c.restored++
           note('restored', kind, theirs.id, tomb)
           map.set(theirs.id, theirs)
           tombs.delete(theirs.id)
           if (kind === 'assessment') counts.answers.added += Object.keys((theirs as Assessment).answers).length
         } else {
-          c.keptDeleted++
-          note('keptDeleted', kind, theirs.id, tomb)
-          buried.set(theirs.id, theirs)
+          c.added++
+          map.set(theirs.id, theirs)
+          if (kind === 'assessment') counts.answers.added += Object.keys((theirs as Assessment).answers).length
         }
-      } else {
-        c.added++
-        map.set(theirs.id, theirs)
-        if (kind === 'assessment') counts.answers.added += Object.keys((theirs as Assessment).answers).length
       }
     }
   }
@@ -309,12 +330,15 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
     push('assessment', maps.assessments.values())
     return out
   }
-  for (const t of incoming.tombstones) {
+  // Latest deletion first, so a record taken by several gets the latest (as `deletionOf` does).
+  const latestFirst = (a: Tombstone, b: Tombstone) => Date.parse(b.deletedAt) - Date.parse(a.deletedAt) || (a.deviceId < b.deviceId ? 1 : a.deviceId > b.deviceId ? -1 : 0)
+  for (const t of [...incoming.tombstones].sort(latestFirst)) {
     const mine = maps[TABLE_OF[t.kind]].get(t.id)
     if (mine) {
-      if (lastChange(t.kind, mine) < Date.parse(t.deletedAt)) {
+      // Not later than the deletion = deleted (as in step 2, where only a later change restores).
+      if (lastChange(t.kind, mine) <= Date.parse(t.deletedAt)) {
         // Children older than the deletion go with it; newer ones stay (and keep the parent, step 4).
-        for (const [k, child] of childrenOf(t.kind, t.id)) if (lastChange(k, child) < Date.parse(t.deletedAt)) deleteRecord(k, child, t)
+        for (const [k, child] of childrenOf(t.kind, t.id)) if (lastChange(k, child) <= Date.parse(t.deletedAt)) deleteRecord(k, child, t)
         deleteRecord(t.kind, mine, t)
       } else {
         counts[TABLE_OF[t.kind]].unchanged++
