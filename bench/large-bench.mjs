@@ -11,13 +11,15 @@
  *    Both are timed in the page (performance.now() in a capturing change listener / right before
  *    the click, and in a MutationObserver), so the transfer of the file from Node into the browser
  *    (setInputFiles) does not count.
+ * 1b. Merge of 60 return files (one per department, every answer present, every third changed on
+ *    the respondent's device) on the exchange screen: check + apply. Budget: < 2 s.
  * 2. Export with that data: click on "Sicherung herunterladen" until the download event (Node side).
  * 3. Recommendations screen of "Synthetische Stadt", newest round: from the hash change to
  *    #/recommendations until the count and the first recommendation are rendered (median of 3;
  *    between runs the start screen). Budget: < 1 s. Also the department result screen (median of 3).
  */
 import { spawnSync } from 'node:child_process'
-import { readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { launchChromium, makeProfileDir, removeProfile, ROOT, startPreview } from '../tests/e2e/support.mjs'
@@ -25,18 +27,25 @@ import { ensureDist, median } from './browser-bench.mjs'
 
 export const BUDGET_RESTORE_MS = 3000
 export const BUDGET_RECOMMENDATIONS_MS = 1000
+export const BUDGET_RETURNS_MS = 2000
 const BACKUP_FILE = path.join(ROOT, '.bench-out', 'large-backup.json')
+const RETURNS_DIR = path.join(ROOT, '.bench-out', 'returns')
 const ORG_NAME = 'Synthetische Stadt'
 const RUNS = 3
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB (${(bytes / 1024 / 1024).toFixed(1)} MiB)`
 const ms = (x) => `${x.toFixed(0)} ms`
 
-/** Writes .bench-out/large-backup.json (deterministic) and returns its facts. */
-export function makeLargeBackup() {
-  const r = spawnSync('npx', ['tsx', 'bench/make-large-backup.ts'], { cwd: ROOT, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`make-large-backup fehlgeschlagen (${r.status ?? r.signal}): ${r.stderr}`)
+/** Runs a bench/*.ts generator and returns the JSON facts it prints last. */
+function generate(script) {
+  const r = spawnSync('npx', ['tsx', script], { cwd: ROOT, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`${script} fehlgeschlagen (${r.status ?? r.signal}): ${r.stderr}`)
   const line = r.stdout.trim().split('\n').pop() ?? '{}'
   return JSON.parse(line)
+}
+
+/** Writes .bench-out/large-backup.json (deterministic) and returns its facts. */
+export function makeLargeBackup() {
+  return generate('bench/make-large-backup.ts')
 }
 
 /** Waits in the page until a selector matches; resolves with performance.now() at that moment. */
@@ -61,34 +70,59 @@ function observeScript() {
     })
 }
 
-/** Restores the file through the data screen; returns { checkMs, applyMs, preview }. */
-export async function measureRestore(page, baseURL, file) {
-  await page.goto(`${baseURL}#/data`)
-  await page.getByRole('heading', { level: 1, name: 'Daten & Sicherung' }).waitFor()
+/**
+ * Imports files through an import panel (data screen: the backup; exchange screen: returns) and
+ * times it in the page: check = change event of the file input until the preview (or an error) is
+ * in the DOM (read + parse + validate + read local records + merge); apply = click on "Übernehmen"
+ * until [data-testid="import-done"]. Returns { checkMs, applyMs, totalMs, rows }.
+ */
+export async function measureImport(page, baseURL, route, heading, inputId, files) {
+  await page.goto(`${baseURL}#${route}`)
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor()
   await page.evaluate(observeScript)
-  // Timestamp the change event (capture phase: before the app's handler reads the file).
-  const previewShown = page.evaluate(() => {
-    const input = document.getElementById('restore-file')
+  const previewShown = page.evaluate((inputId) => {
+    const input = document.getElementById(inputId)
     let t0 = 0
     input.addEventListener('change', () => (t0 = performance.now()), { capture: true, once: true })
-    const test = () => document.querySelector('[data-testid="restore-preview"]') || document.querySelector('[data-testid="restore-errors"]')
-    return window.__benchWait(test).then((t1) => ({ checkMs: t1 - t0, rejected: !!document.querySelector('[data-testid="restore-errors"]'), text: document.querySelector('[data-testid="restore-errors"]')?.textContent ?? '' }))
-  })
-  await page.getByLabel('Sicherungsdatei auswählen (.json)').setInputFiles(file)
+    const test = () => document.querySelector('[data-testid="import-preview"]') || document.querySelector('[data-testid="import-failed"]')
+    return window.__benchWait(test).then((t1) => {
+      const table = document.querySelector('[data-testid="import-preview"]')
+      const alerts = table ? [...table.querySelectorAll('[role="alert"]')].map((a) => a.textContent) : [document.querySelector('[data-testid="import-failed"]')?.textContent ?? '']
+      return { checkMs: t1 - t0, alerts }
+    })
+  }, inputId)
+  await page.locator(`#${inputId}`).setInputFiles(files)
   const check = await previewShown
-  if (check.rejected) throw new Error(`Sicherung abgelehnt: ${check.text}`)
-  const preview = await page.getByTestId('restore-preview').evaluate((el) =>
-    Object.fromEntries([...el.querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th')?.textContent?.trim(), [...tr.querySelectorAll('td')].map((td) => Number(td.textContent))[0]])),
+  if (check.alerts.length) throw new Error(`Import abgelehnt: ${check.alerts.join(' | ').slice(0, 500)}`)
+  const rows = await page.getByTestId('import-preview').evaluate((el) =>
+    [...el.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td.num')].map((td) => Number(td.textContent))),
   )
   const applyMs = await page.evaluate(() => {
-    const button = [...document.querySelectorAll('[data-testid="restore-preview"] button')].find((b) => b.textContent?.trim() === 'Jetzt wiederherstellen')
-    if (!button) throw new Error('Knopf „Jetzt wiederherstellen“ fehlt')
-    const done = window.__benchWait(() => document.querySelector('[data-testid="restore-done"]'))
+    const button = document.querySelector('[data-testid="import-apply"]')
+    if (!button || button.disabled) throw new Error('Knopf „Übernehmen“ fehlt oder ist gesperrt')
+    const done = window.__benchWait(() => document.querySelector('[data-testid="import-done"]') || document.querySelector('[data-testid="import-failed"]'))
     const t0 = performance.now()
     button.click()
-    return done.then((t1) => t1 - t0)
+    return done.then((t1) => {
+      if (document.querySelector('[data-testid="import-failed"]')) throw new Error(document.querySelector('[data-testid="import-failed"]').textContent)
+      return t1 - t0
+    })
   })
-  return { checkMs: check.checkMs, applyMs, restoreMs: check.checkMs + applyMs, preview }
+  return { checkMs: check.checkMs, applyMs, totalMs: check.checkMs + applyMs, rows }
+}
+
+/** Restores the backup through the data screen (a merge into the empty database). */
+export async function measureRestore(page, baseURL, file) {
+  const r = await measureImport(page, baseURL, '/data', 'Daten & Sicherung', 'restore-file', file)
+  const [added, updated, unchanged, conflicts] = r.rows[0] ?? []
+  return { checkMs: r.checkMs, applyMs: r.applyMs, restoreMs: r.totalMs, preview: { answersAdded: added, updated, unchanged, conflicts } }
+}
+
+/** Imports the 60 return files in one go on the exchange screen. */
+export async function measureReturns(page, baseURL, files) {
+  const r = await measureImport(page, baseURL, '/exchange', 'Fragebögen austauschen', 'exchange-files', files)
+  const sum = (k) => r.rows.reduce((n, row) => n + (row[k] ?? 0), 0)
+  return { ...r, files: r.rows.length, added: sum(0), updated: sum(1), unchanged: sum(2), conflicts: sum(3) }
 }
 
 /** Clicks "Sicherung herunterladen" and waits for the download; returns { ms, bytes }. */
@@ -174,6 +208,14 @@ export async function runLargeBench() {
     console.log(`  Wiederherstellen, Anwenden (Klick bis „abgeschlossen“):          ${ms(r.applyMs)}`)
     console.log(`  Wiederherstellen gesamt: ${ms(r.restoreMs)} – budget < ${BUDGET_RESTORE_MS} ms: ${r.restoreMs < BUDGET_RESTORE_MS ? 'OK' : 'EXCEEDED'}`)
     console.log(`  Vorschau: ${JSON.stringify(r.preview)}`)
+
+    const returns = generate('bench/make-returns.ts')
+    const files = readdirSync(RETURNS_DIR).sort().map((f) => path.join(RETURNS_DIR, f))
+    const m = await measureReturns(page, server.baseURL, files)
+    out.returns = { ...m, answersInFiles: returns.answers, changedInFiles: returns.changed }
+    console.log(`  ${m.files} Rücksendungen (${returns.answers} Antworten, davon ${returns.changed} dort geändert) zusammenführen: Prüfen ${ms(m.checkMs)} + Übernehmen ${ms(m.applyMs)} = ${ms(m.totalMs)} – budget < ${BUDGET_RETURNS_MS} ms: ${m.totalMs < BUDGET_RETURNS_MS ? 'OK' : 'EXCEEDED'}`)
+    console.log(`  Vorschau: ${m.added} neu, ${m.updated} aktualisiert, ${m.unchanged} unverändert, ${m.conflicts} Konflikte`)
+    if (m.updated !== returns.changed || m.conflicts !== 0) throw new Error(`Rücksendungen: erwartet ${returns.changed} aktualisiert und 0 Konflikte`)
 
     const e = await measureExport(page, server.baseURL)
     out.export = e

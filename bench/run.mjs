@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { BUDGET_FIRST_LOAD_KB, BUDGET_SAVE_P95_MS, runBrowserBench } from './browser-bench.mjs'
-import { BUDGET_RECOMMENDATIONS_MS, BUDGET_RESTORE_MS, runLargeBench } from './large-bench.mjs'
+import { BUDGET_RECOMMENDATIONS_MS, BUDGET_RESTORE_MS, BUDGET_RETURNS_MS, runLargeBench } from './large-bench.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const BUDGET_DOMAIN_MS = 100
@@ -58,6 +58,7 @@ try {
   failures.push(`Benchmark große Kommune: ${e instanceof Error ? e.message : e}`)
 }
 record('Sicherung wiederherstellen (Prüfen + Anwenden), 60 FB', `< ${BUDGET_RESTORE_MS} ms`, large?.restore?.restoreMs ?? null, 'ms', BUDGET_RESTORE_MS)
+record('60 Rücksendungen zusammenführen (Prüfen + Übernehmen)', `< ${BUDGET_RETURNS_MS} ms`, large?.returns?.totalMs ?? null, 'ms', BUDGET_RETURNS_MS)
 record('Maßnahmen-Bildschirm, 60 FB (Median von 3)', `< ${BUDGET_RECOMMENDATIONS_MS} ms`, large?.screens?.recommendationsMedian ?? null, 'ms', BUDGET_RECOMMENDATIONS_MS)
 
 // Summary

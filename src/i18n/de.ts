@@ -478,6 +478,11 @@ export default {
   },
   settings: {
     title: 'Einstellungen',
+    who: 'Wer arbeitet an diesem Gerät?',
+    userName: 'Ihr Name oder Ihre Funktion (freiwillig)',
+    userNameHelp: 'Wird bei jeder Änderung vermerkt (z. B. „Beratung Müller“ oder „Stabsstelle Digitalisierung“), damit beim Zusammenführen von Dateien erkennbar ist, wer was geändert hat. Antworten in einem Fragebogen werden der befragten Person zugeordnet.',
+    userNameSaved: 'Gespeichert.',
+    deviceId: 'Gerätekennung dieses Browsers: {id} (zufällig erzeugt, enthält keine persönlichen Daten)',
     language: 'Sprache',
     languageHelp: 'Die Sprache der Oberfläche. Die Inhalte des Fragenkatalogs sind überwiegend deutsch.',
     storage: 'Dauerhafte Speicherung',

@@ -481,6 +481,11 @@ const en: typeof de = {
   },
   settings: {
     title: 'Settings',
+    who: 'Who works on this device?',
+    userName: 'Your name or role (optional)',
+    userNameHelp: 'Recorded with every change (e.g. “Consultant Müller” or “Digitalisation unit”) so that merging files shows who changed what. Answers in a questionnaire are attributed to its respondent.',
+    userNameSaved: 'Saved.',
+    deviceId: 'Device id of this browser: {id} (random, contains no personal data)',
     language: 'Language',
     languageHelp: 'The language of the user interface. The contents of the question catalogue are mostly in German.',
     storage: 'Persistent storage',

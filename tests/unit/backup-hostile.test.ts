@@ -10,6 +10,7 @@ import {
   makeDepartment,
   makeOrganisation,
   makeSmallData,
+  makeTombstone,
   sealRaw,
 } from '../fixtures/backup-builders'
 
@@ -207,6 +208,41 @@ const cases: Case[] = [
     code: 'backup.missingField',
     message: 'Pflichtangabe „comment“ fehlt.',
     path: 'assessments[0].answers.str-01.comment',
+  },
+  {
+    name: 'version vector missing in a format-2 answer',
+    input: withValue(['assessments', 0, 'answers', 'str-01', 'vv'], DELETE),
+    code: 'backup.missingField',
+    message: 'Pflichtangabe „vv“ fehlt.',
+    path: 'assessments[0].answers.str-01.vv',
+  },
+  {
+    name: 'negative count in a version vector',
+    input: withValue(['assessments', 0, 'answers', 'str-01', 'vv'], { 'dev-test': -1 }),
+    code: 'backup.invalidType',
+    message: 'Falscher Datentyp',
+    path: 'assessments[0].answers.str-01.vv',
+  },
+  {
+    name: 'negative answer revision',
+    input: withValue(['assessments', 0, 'answers', 'str-01', 'rev'], -1),
+    code: 'backup.invalidType',
+    message: 'erwartet ganze Zahl',
+    path: 'assessments[0].answers.str-01.rev',
+  },
+  {
+    name: 'unknown questionnaire role',
+    input: withValue(['assessments', 0, 'role'], 'chef'),
+    code: 'backup.invalidValue',
+    message: 'Ungültiger Wert „chef“. Erlaubt: respondent, consensus.',
+    path: 'assessments[0].role',
+  },
+  {
+    name: 'tombstone of an unknown kind',
+    input: withValue(['tombstones'], [{ ...makeTombstone(), kind: 'catalog' }]),
+    code: 'backup.invalidValue',
+    message: 'Ungültiger Wert „catalog“',
+    path: 'tombstones[0].kind',
   },
   {
     name: 'answers is a list',
