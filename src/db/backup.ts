@@ -86,6 +86,10 @@ export async function readMergeBase(files: readonly BackupData[]): Promise<Backu
 /** Writes a merge's difference atomically. Returns how many records were written or removed. */
 export async function applyStateDiff(diff: StateDiff, at: string = nowIso()): Promise<number> {
   const { put, remove } = diff
+  const count = (o: Record<string, unknown[]>) => Object.values(o).reduce((n, x) => n + x.length, 0)
+  const total = count(put) + count(remove)
+  // Nothing to write: no transaction, and no "unexported change" for the backup reminder.
+  if (total === 0) return 0
   await db.transaction('rw', [...DATA_TABLES(), db.meta], async () => {
     await db.organisations.bulkPut(put.organisations)
     await db.departments.bulkPut(put.departments)
@@ -100,8 +104,7 @@ export async function applyStateDiff(diff: StateDiff, at: string = nowIso()): Pr
     await db.tombstones.bulkDelete(remove.tombstones)
     await touchChange(at)
   })
-  const count = (o: Record<string, unknown[]>) => Object.values(o).reduce((n, x) => n + x.length, 0)
-  return count(put) + count(remove)
+  return total
 }
 
 /** "Replace everything": deletes all user data and writes the file's data instead, in one transaction. */

@@ -260,6 +260,8 @@ export interface AnswerIssue {
     | 'tooLong'
     | 'invalidDateTime'
     | 'stateMismatch'
+    | 'outOfRange'
+    | 'invalidVector'
   field?: (typeof ANSWER_KEYS)[number]
   expected?: string
   max?: number
@@ -311,10 +313,11 @@ export function checkAnswer(
   checkString(updatedBy, 'updatedBy', BACKUP_LIMITS.nameMax, issues)
   checkString(deviceId, 'deviceId', BACKUP_LIMITS.idMax, issues)
   if (rev === undefined) issues.push({ kind: 'missing', field: 'rev' })
-  else if (typeof rev !== 'number' || !Number.isInteger(rev) || rev < 0 || rev > BACKUP_LIMITS.revMax)
-    issues.push({ kind: 'invalidType', field: 'rev', expected: 'int' })
+  else if (typeof rev !== 'number') issues.push({ kind: 'invalidType', field: 'rev', expected: 'int' })
+  else if (!Number.isInteger(rev) || rev < 0 || rev > BACKUP_LIMITS.revMax) issues.push({ kind: 'outOfRange', field: 'rev', max: BACKUP_LIMITS.revMax })
   if (vv === undefined) issues.push({ kind: 'missing', field: 'vv' })
-  else if (!isVersionVector(vv)) issues.push({ kind: 'invalidType', field: 'vv', expected: 'object' })
+  else if (!isPlainRecord(vv)) issues.push({ kind: 'invalidType', field: 'vv', expected: 'object' })
+  else if (!isVersionVector(vv)) issues.push({ kind: 'invalidVector', field: 'vv' })
   // 'na' and 'unknown' never carry an Ist level. 'level' without one is valid: the Ist question is
   // still open while Bedarf, Potenzial or a comment were already given (see Answer in types.ts).
   if (issues.length === 0 && state !== 'level' && raw.ist !== null) issues.push({ kind: 'stateMismatch', field: 'ist' })

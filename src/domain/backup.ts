@@ -126,6 +126,7 @@ export type BackupErrorCode =
   | 'backup.unknownCatalog'
   | 'backup.unknownItem'
   | 'backup.tooManyErrors'
+  | 'backup.invalidVersionVector'
   | 'backup.checksumMissing'
   | 'backup.checksumMismatch'
   | 'backup.packageFile'
@@ -266,6 +267,8 @@ export function backupMessage(code: BackupErrorCode | BackupWarningCode, p: Back
       return `Item „${p.itemId}“ gibt es in Katalog ${p.catalogId} Version ${p.catalogVersion} nicht.`
     case 'backup.tooManyErrors':
       return `Es wurden mehr als ${p.max} Fehler gefunden; die Prüfung wurde abgebrochen.`
+    case 'backup.invalidVersionVector':
+      return `Ungültiger Versionsvektor: Erwartet wird je Gerätekennung eine positive ganze Zahl (höchstens ${p.max} Geräte).`
     case 'backup.checksumMissing':
       return 'Die Prüfsumme der Datei fehlt. Die Datei wurde nicht von dieser App geschrieben oder nachträglich verändert.'
     case 'backup.checksumMismatch':
@@ -713,6 +716,12 @@ function reportAnswerIssue(
     case 'invalidDateTime':
       errors.add('backup.invalidDateTime', { value: show(value) }, path)
       return
+    case 'outOfRange':
+      errors.add('backup.outOfRange', { value: show(value), min: 0, max: issue.max ?? 0 }, path)
+      return
+    case 'invalidVector':
+      errors.add('backup.invalidVersionVector', { max: BACKUP_LIMITS.maxVectorEntries }, path)
+      return
     case 'stateMismatch':
       errors.add('backup.answerStateMismatch', { state: isPlainRecord(raw) ? show(raw.state) : '' }, path)
   }
@@ -817,6 +826,8 @@ export function parseExchange(text: string, options: ParseBackupOptions = {}): P
   if (problem?.kind === 'tooDeep') return fail('backup.tooDeep', { maxDepth: BACKUP_LIMITS.maxDepth }, problem.path)
 
   const legacy = !isPackage && version === 1
+  // Format 1 has no checksum: a file that claims format 1 but carries format-2 content was altered.
+  if (legacy && ('checksum' in root || 'tombstones' in root || 'deviceId' in root)) return fail('backup.checksumMismatch', {}, ['formatVersion'])
   if (legacy) upgradeFormat1(root)
   else if (typeof root.checksum !== 'string') return fail('backup.checksumMissing', {}, ['checksum'])
 

@@ -219,15 +219,15 @@ const cases: Case[] = [
   {
     name: 'negative count in a version vector',
     input: withValue(['assessments', 0, 'answers', 'str-01', 'vv'], { 'dev-test': -1 }),
-    code: 'backup.invalidType',
-    message: 'Falscher Datentyp',
+    code: 'backup.invalidVersionVector',
+    message: 'Ungültiger Versionsvektor',
     path: 'assessments[0].answers.str-01.vv',
   },
   {
     name: 'negative answer revision',
     input: withValue(['assessments', 0, 'answers', 'str-01', 'rev'], -1),
-    code: 'backup.invalidType',
-    message: 'erwartet ganze Zahl',
+    code: 'backup.outOfRange',
+    message: 'Der Wert -1 liegt außerhalb des erlaubten Bereichs (0 bis 1000000000).',
     path: 'assessments[0].answers.str-01.rev',
   },
   {

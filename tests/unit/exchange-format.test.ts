@@ -295,10 +295,20 @@ describe('format versions', () => {
     expect(result.errors).toEqual([expect.objectContaining({ code: 'backup.unsupportedVersion', params, path: 'formatVersion' })])
   })
 
-  it('a format-2 backup cannot pass as format 1 without its new fields being checked', () => {
-    // Downgrading the version skips the checksum (format 1 had none), but not the record checks.
+  it('a format-2 backup cannot pass as format 1 to skip its checksum', () => {
+    // Format 1 had no checksum; a file that claims format 1 but carries format-2 fields was altered.
     const raw = JSON.parse(backupText()) as { formatVersion: number; assessments: { answers: Record<string, { ist: unknown }> }[] }
     raw.formatVersion = 1
+    raw.assessments[0]!.answers['str-01']!.ist = 3
+    expect(rejected(JSON.stringify(raw))).toEqual([{ code: 'backup.checksumMismatch', path: 'formatVersion' }])
+  })
+
+  it('a format-1 file stripped of the format-2 header still passes every record check', () => {
+    const raw = JSON.parse(backupText()) as Record<string, unknown> & { assessments: { answers: Record<string, { ist: unknown }> }[] }
+    raw.formatVersion = 1
+    delete raw.checksum
+    delete raw.tombstones
+    delete raw.deviceId
     raw.assessments[0]!.answers['str-01']!.ist = 7
     expect(rejected(JSON.stringify(raw))).toEqual([{ code: 'backup.invalidLevel', path: 'assessments[0].answers.str-01.ist' }])
   })

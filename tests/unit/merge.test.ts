@@ -428,11 +428,9 @@ describe('mergeExchange: deletions', () => {
     expect(result.counts).toEqual(counts({ departments: { deleted: 1 }, assessments: { deleted: 1, unchanged: 1 } }))
     const note = (code: string, kind: string, id: string) => ({ code, kind, id, deletedAt: at(20), deletedBy: 'Admin' })
     expect(result.notes).toEqual([
+      // A parent that comes back for its child gets one note ("parentRestored"), not also "deleted".
       note('deleted', 'department', 'dep-1'),
-      note('deleted', 'department', 'dep-2'),
-      note('deleted', 'round', 'round-1'),
       note('deleted', 'assessment', 'ass-1'),
-      note('deleted', 'organisation', 'org-1'),
       note('keptNewer', 'assessment', 'ass-2'),
       note('parentRestored', 'round', 'round-1'),
       note('parentRestored', 'department', 'dep-2'),
@@ -449,9 +447,6 @@ describe('mergeExchange: deletions', () => {
       counts({ organisations: { restored: 1 }, departments: { restored: 1 }, rounds: { restored: 1 }, assessments: { restored: 1 }, answers: { added: 1 } }),
     )
     expect(result.notes.map((n) => [n.code, n.id])).toEqual([
-      ['keptDeleted', 'org-1'],
-      ['keptDeleted', 'dep-1'],
-      ['keptDeleted', 'round-1'],
       ['restored', 'ass-1'],
       ['parentRestored', 'round-1'],
       ['parentRestored', 'dep-1'],
@@ -697,6 +692,19 @@ describe('mergeFiles', () => {
     expect(mergeFiles(onA, [{ data: onC }, { data: onB }]).state.assessments).toEqual([
       makeAssessment({ answers: { 'str-01': c01, 'str-02': a02 }, activityAt: at(3) }),
     ])
+  })
+
+  it('order of files: with clocks that disagree, a concurrent answer can depend on the order', () => {
+    // A known limit (see merge-properties.test.ts): C (clock ahead) set Ist 1 at +5; B saw it and
+    // overwrote it with Ist 2, stamped +1 (clock behind); A set Ist 3 at +3 without seeing either.
+    const c01 = makeVersionedAnswer('str-01', { base: 1, 'dev-c': 1 }, { ist: 1, updatedAt: at(5) })
+    const b01 = makeVersionedAnswer('str-01', { base: 1, 'dev-c': 1, 'dev-b': 1 }, { ist: 2, updatedAt: at(1) })
+    const a01 = makeVersionedAnswer('str-01', { base: 1, 'dev-a': 1 }, { ist: 3, updatedAt: at(3) })
+    const file = (answer: Answer) => makeSmallData({ assessments: [makeAssessment({ answers: { 'str-01': answer } })] })
+    const ist = (files: BackupData[]) => mergeFiles(file(a01), files.map((data) => ({ data }))).state.assessments[0]!.answers['str-01']!.ist
+    // B first: A (+3) beats B (+1); C is older than the result. C first: C (+5) beats A, then B (+1)
+    // loses against C's provenance although B had already overwritten C.
+    expect([ist([file(b01), file(c01)]), ist([file(c01), file(b01)])]).toEqual([3, 1])
   })
 
   it('no files: the local state, no results', () => {

@@ -364,6 +364,8 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
     if (!record) return
     maps[table].set(id, record)
     tombs.delete(id)
+    // One note per record: "brought back for its child" replaces "deleted" / "stays deleted".
+    for (let i = notes.length - 1; i >= 0; i--) if (notes[i]!.id === id && (notes[i]!.code === 'deleted' || notes[i]!.code === 'keptDeleted')) notes.splice(i, 1)
     note('parentRestored', kind, id, tomb)
     if (deletedNow.delete(id)) counts[table].deleted--
     else {
