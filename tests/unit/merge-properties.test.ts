@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { applyAnswerPatch, type AnswerPatch } from '@/domain/answers'
 import type { BackupData } from '@/domain/backup'
-import { mergeExchange, mergeFiles, type MergeResult } from '@/domain/exchange/merge'
+import { mergeExchange, mergeFiles } from '@/domain/exchange/merge'
 import { compareByTime, compareVectors, isEmptyVector, joinVectors, lastChangeOfAssessment, nextProvenance } from '@/domain/provenance'
 import { ANSWER_VALUE_KEYS, type Answer, type Assessment, type AssessmentStatus, type RecordKind, type Stamp, type Tombstone } from '@/domain/types'
 import { T0, at, makeAssessment, makeDepartment, makeOrganisation, makeRound, makeVersionedAnswer } from '../fixtures/backup-builders'
+import { mergeOk, sortedState } from '../fixtures/merge-helpers'
 
 const RUNS = { numRuns: Number(process.env.MERGE_RUNS ?? 200) }
 const DEVICES = ['dev-a', 'dev-b', 'dev-c'] as const
@@ -210,22 +211,8 @@ function run(h: History, { causalClocks = false } = {}): BackupData[] {
 // Helpers for the properties
 // ---------------------------------------------------------------------------------------------
 
-/** A state as sets: tables sorted by id, catalogues by id + version. */
-function normalised(state: BackupData): BackupData {
-  return {
-    organisations: byId(state.organisations),
-    departments: byId(state.departments),
-    rounds: byId(state.rounds),
-    assessments: byId(state.assessments),
-    catalogs: [...state.catalogs].sort((a, b) => `${a.id}\u0000${a.version}`.localeCompare(`${b.id}\u0000${b.version}`)),
-    tombstones: byId(state.tombstones),
-  }
-}
-
-function ok(r: MergeResult): Extract<MergeResult, { ok: true }> {
-  if (!r.ok) throw new Error(`merge refused: ${JSON.stringify(r.errors)}`)
-  return r
-}
+const normalised = sortedState
+const ok = mergeOk
 
 const values = (a: Answer) => ANSWER_VALUE_KEYS.map((k) => a[k])
 const ms = (iso: string) => Date.parse(iso)

@@ -13,7 +13,6 @@ import {
   type AnswerMerge,
   type ConflictDecision,
   type MergeCounts,
-  type MergeResult,
   type RecordCounts,
 } from '@/domain/exchange/merge'
 import { compareVectors } from '@/domain/provenance'
@@ -30,6 +29,7 @@ import {
   makeTombstone,
   makeVersionedAnswer,
 } from '../fixtures/backup-builders'
+import { mergeOk, sortedState } from '../fixtures/merge-helpers'
 
 const EMPTY: BackupData = { organisations: [], departments: [], rounds: [], assessments: [], catalogs: [], tombstones: [] }
 
@@ -51,23 +51,8 @@ function counts(over: CountsOver = {}): MergeCounts {
   }
 }
 
-/** Order of records in a state is not part of the contract: compare tables sorted by id. */
-function sorted(state: BackupData): BackupData {
-  const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  return {
-    organisations: byId(state.organisations),
-    departments: byId(state.departments),
-    rounds: byId(state.rounds),
-    assessments: byId(state.assessments),
-    catalogs: [...state.catalogs].sort((a, b) => `${a.id}\u0000${a.version}`.localeCompare(`${b.id}\u0000${b.version}`)),
-    tombstones: byId(state.tombstones),
-  }
-}
-
-function ok(result: MergeResult): Extract<MergeResult, { ok: true }> {
-  if (!result.ok) throw new Error(`merge refused: ${JSON.stringify(result.errors)}`)
-  return result
-}
+const sorted = sortedState
+const ok = mergeOk
 
 // ---------------------------------------------------------------------------------------------
 // mergeAnswer
