@@ -35,6 +35,11 @@ export function applyAnswerPatch(existing: Answer | undefined, itemId: string, p
   return next
 }
 
+/** True for a respondent's questionnaire; false for the workshop's consensus assessment. */
+export function isRespondentAssessment(a: Pick<Assessment, 'role'>): boolean {
+  return a.role !== 'consensus'
+}
+
 /** True when the Ist question of the answer has been dealt with: a level, or "nicht zutreffend". */
 export function isAnswered(answer: Answer | undefined): boolean {
   if (!answer) return false

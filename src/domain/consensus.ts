@@ -7,6 +7,7 @@
  */
 import type { Answer, AnswerState, Assessment, Catalog, CatalogItem, Department, Level } from '@/domain/types'
 import { indexCatalog, SCORING_MODEL_VERSION } from '@/domain/scoring'
+import { isRespondentAssessment } from './answers'
 
 /** 'unanswered' = only 'weiß nicht' or no answer at all. */
 export type ConsensusState = 'level' | 'na' | 'unanswered'
@@ -245,10 +246,7 @@ export function respondentAnswers(c: Pick<ItemConsensus, 'respondents' | 'answer
   return out
 }
 
-/** True for a respondent's questionnaire; false for the workshop's consensus assessment. */
-export function isRespondentAssessment(a: Pick<Assessment, 'role'>): boolean {
-  return a.role !== 'consensus'
-}
+export { isRespondentAssessment } from './answers'
 
 /**
  * The answers a department's workshop agreed on, keyed by item id, from its assessments with role
