@@ -167,6 +167,11 @@ export interface ParseBackupOptions {
   maxBytes?: number
   /** Catalogues that ship with the app: a file may not carry one with the same id and version. */
   builtinCatalogs?: readonly { id: string; version: string }[]
+  /**
+   * Leave the checksum check to the caller (result field `checksum`, see `verifyDeferredChecksum`),
+   * which can then use a native SHA-256. Default: checked here with the pure-JS one.
+   */
+  deferChecksum?: boolean
 }
 
 export type ParseBackupResult =
@@ -174,7 +179,7 @@ export type ParseBackupResult =
   | { ok: false; errors: BackupError[] }
 
 export type ParseExchangeResult =
-  | { ok: true; file: ExchangeFile; warnings: BackupWarning[] }
+  | { ok: true; file: ExchangeFile; warnings: BackupWarning[]; checksum?: DeferredChecksum }
   | { ok: false; errors: BackupError[] }
 
 // ---------------------------------------------------------------------------------------------
@@ -492,8 +497,30 @@ function printJson(value: unknown, indent: string, out: string[]): void {
  */
 export function serializeBackup(file: ExchangeFile): string {
   const text = canonicalText(file)
-  // The checksum goes last, over the text without it: `…\n}` becomes `…,\n  "checksum": "…"\n}`.
-  return `${text.slice(0, -3)},\n  "checksum": ${JSON.stringify(checksumOf(text))}\n}\n`
+  return attachChecksum(text, checksumOf(text))
+}
+
+/**
+ * The checksum goes last, over the text without it: `…\n}` becomes `…,\n  "checksum": "…"\n}`.
+ * With `canonicalText` this lets a caller hash with a faster (asynchronous) SHA-256.
+ */
+export function attachChecksum(canonical: string, checksum: string): string {
+  return `${canonical.slice(0, -3)},\n  "checksum": ${JSON.stringify(checksum)}\n}\n`
+}
+
+/** A checksum check left to the caller (`parseExchange` with `deferChecksum`), e.g. to use WebCrypto. */
+export interface DeferredChecksum {
+  expected: string
+  /** The file text without its checksum line, if the file ends as the app writes it. */
+  fastText: string | null
+  /** The canonical print of the parsed data (the slow path, for re-formatted files). */
+  canonical: () => string
+}
+
+/** Runs a deferred checksum check with the given SHA-256 (returns `sha256:<hex>`). */
+export async function verifyDeferredChecksum(d: DeferredChecksum, sha256: (text: string) => Promise<string>): Promise<boolean> {
+  if (d.fastText !== null && (await sha256(d.fastText)) === d.expected) return true
+  return (await sha256(d.canonical())) === d.expected
 }
 
 const CHECKSUM_TAIL = /,\n {2}"checksum": "(sha256:[0-9a-f]{64})"\n\}\n?$/
@@ -506,14 +533,19 @@ const CHECKSUM_TAIL = /,\n {2}"checksum": "(sha256:[0-9a-f]{64})"\n\}\n?$/
  * the canonical print of the parsed data.
  */
 function checksumMatches(text: string, expected: string | undefined): boolean {
+  const fast = checksumCoveredText(text, expected)
+  return fast !== null && checksumOf(fast) === expected
+}
+
+function checksumCoveredText(text: string, expected: string | undefined): string | null {
   const lf = text.includes('\r') ? text.replace(/\r\n/g, '\n') : text
   const m = CHECKSUM_TAIL.exec(lf)
-  if (!m || m[1] !== expected) return false
-  return checksumOf(`${lf.slice(0, m.index)}\n}\n`) === expected
+  if (!m || m[1] !== expected) return null
+  return `${lf.slice(0, m.index)}\n}\n`
 }
 
 /** The canonical text of a file without its checksum (what the checksum covers). */
-function canonicalText(file: ExchangeFile): string {
+export function canonicalText(file: ExchangeFile): string {
   const head = {
     exportedAt: file.exportedAt,
     appVersion: file.appVersion,
@@ -899,7 +931,9 @@ export function parseExchange(text: string, options: ParseBackupOptions = {}): P
   const file: ExchangeFile = { ...shell.data, assessments, catalogs } as ExchangeFile
   // Fast path: the text as the app wrote it. Otherwise (re-formatted by a tool, keys re-ordered)
   // the data is printed canonically again, so only changed values are refused.
-  if (!legacy && !checksumMatches(body, file.checksum) && checksumOf(canonicalText(file)) !== file.checksum) {
+  const deferred: DeferredChecksum | undefined =
+    !legacy && options.deferChecksum ? { expected: file.checksum!, fastText: checksumCoveredText(body, file.checksum), canonical: () => canonicalText(file) } : undefined
+  if (!legacy && !deferred && !checksumMatches(body, file.checksum) && checksumOf(canonicalText(file)) !== file.checksum) {
     return fail('backup.checksumMismatch', {}, ['checksum'])
   }
   checkIntegrity(file, options, errors)
@@ -911,7 +945,12 @@ export function parseExchange(text: string, options: ParseBackupOptions = {}): P
     const params = { count: ignored.count, examples: ignored.examples.join('“, „') }
     warnings.push({ code: 'backup.ignoredKeys', params, message: backupMessage('backup.ignoredKeys', params) })
   }
-  return { ok: true, file, warnings }
+  return deferred ? { ok: true, file, warnings, checksum: deferred } : { ok: true, file, warnings }
+}
+
+/** The error a caller reports when its deferred checksum check failed. */
+export function checksumMismatchError(): BackupError {
+  return fail('backup.checksumMismatch', {}, ['checksum']).errors[0]!
 }
 
 /** A package holds exactly its organisation, round and department, and only the named questionnaires. */

@@ -6,7 +6,8 @@
 import { defineStore } from 'pinia'
 import { deviceIdentity } from '@/commands/stamp'
 import { markExported, readSnapshot } from '@/db/backup'
-import { createBackup, serializeBackup } from '@/domain/backup'
+import { attachChecksum, canonicalText, createBackup } from '@/domain/backup'
+import { checksumOfAsync } from '@/domain/exchange/checksum'
 import { SCORING_MODEL_VERSION } from '@/domain/scoring'
 import { downloadText } from '@/composables/useDownload'
 
@@ -14,7 +15,9 @@ export const useBackupStore = defineStore('backup', () => {
   /** Builds the backup file text (also used by the benchmark). */
   async function buildBackupText(now = new Date()): Promise<string> {
     const [data, { deviceId }] = await Promise.all([readSnapshot(), deviceIdentity()])
-    return serializeBackup(createBackup(data, { now, appVersion: __APP_VERSION__, scoringModelVersion: SCORING_MODEL_VERSION, deviceId }))
+    const text = canonicalText(createBackup(data, { now, appVersion: __APP_VERSION__, scoringModelVersion: SCORING_MODEL_VERSION, deviceId }))
+    // WebCrypto's SHA-256 where available (secure context), else the pure-JS one: the same checksum.
+    return attachChecksum(text, await checksumOfAsync(text, globalThis.crypto?.subtle))
   }
 
   async function exportBackup(): Promise<void> {

@@ -16,7 +16,7 @@ import { createAssessment } from '@/commands/assessments'
 import { applyStateDiff, readMergeBase, readPackageData, replaceAllData } from '@/db/backup'
 import { listStoredCatalogs } from '@/db/catalogs'
 import { newId } from '@/db/ids'
-import { createPackage, parseExchange, serializeBackup, type BackupData, type BackupError, type BackupWarning, type ExchangeFile, type PackageKind } from '@/domain/backup'
+import { attachChecksum, canonicalText, checksumMismatchError, createPackage, parseExchange, verifyDeferredChecksum, type BackupData, type BackupError, type BackupWarning, type ExchangeFile, type PackageKind } from '@/domain/backup'
 import {
   applyDecisions,
   conflictKey,
@@ -28,12 +28,22 @@ import {
   type MergeError,
   type MergeNote,
 } from '@/domain/exchange/merge'
+import { checksumOfAsync } from '@/domain/exchange/checksum'
 import { SCORING_MODEL_VERSION } from '@/domain/scoring'
 import { downloadText, safeFileName } from '@/composables/useDownload'
 import { useCatalogStore } from './catalogs'
 import { useSessionStore } from './session'
 
 export type FileKind = 'backup' | PackageKind
+
+/** SHA-256 via WebCrypto where the page has it (secure context), else the pure-JS hash. */
+export const sha256 = (text: string): Promise<string> => checksumOfAsync(text, globalThis.crypto?.subtle)
+
+/** The file text with its checksum (as serializeBackup, with the faster hash). */
+export async function serializeFile(file: ExchangeFile): Promise<string> {
+  const text = canonicalText(file)
+  return attachChecksum(text, await sha256(text))
+}
 
 /** One file in an import, as the preview shows it. */
 export interface ImportEntry {
@@ -116,7 +126,14 @@ export const useExchangeStore = defineStore('exchange', () => {
       const known = await knownItems()
       const builtinCatalogs = BUILTIN_CATALOGS.map((b) => ({ id: b.catalogId, version: b.catalogVersion }))
       const parsed = await Promise.all(
-        [...files].map(async (f) => ({ name: f.name, result: parseExchange(await f.text(), { knownCatalogItems: known, builtinCatalogs }) })),
+        [...files].map(async (f) => {
+          const result = parseExchange(await f.text(), { knownCatalogItems: known, builtinCatalogs, deferChecksum: true })
+          // The checksum with the browser's native SHA-256 (much faster on a large backup).
+          if (result.ok && result.checksum && !(await verifyDeferredChecksum(result.checksum, sha256))) {
+            return { name: f.name, result: { ok: false as const, errors: [checksumMismatchError()] } }
+          }
+          return { name: f.name, result }
+        }),
       )
       const good = parsed.flatMap((p) => (p.result.ok ? [{ name: p.name, file: p.result.file, warnings: p.result.warnings }] : []))
       const base = await readMergeBase(good.map((g) => g.file))
@@ -256,7 +273,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     const who = assessmentIds?.length === 1 ? data.assessments[0]?.respondent : ''
     const name = safeFileName(`${kind === 'package' ? 'Fragebogen' : 'Antworten'}-${data.department.name}${who ? `-${who}` : ''}-${data.round.name}`)
     const fileName = `${name}.json`
-    downloadText(fileName, serializeBackup(file), 'application/json')
+    downloadText(fileName, await serializeFile(file), 'application/json')
     return fileName
   }
 

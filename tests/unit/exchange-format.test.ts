@@ -334,3 +334,26 @@ describe('built-in catalogues', () => {
     expect(parseExchange(withCatalog(), { builtinCatalogs: [{ id: 'eigener-katalog', version: '2.0.0' }] }).ok).toBe(true)
   })
 })
+
+describe('checksum with a native SHA-256 (WebCrypto), as the browser uses it', () => {
+  it('gives the same checksum as the pure-JS hash, and a deferred check accepts and refuses like the built-in one', async () => {
+    const { checksumOf, checksumOfAsync } = await import('@/domain/exchange/checksum')
+    const { attachChecksum, canonicalText, parseExchange, verifyDeferredChecksum, createBackup } = await import('@/domain/backup')
+    const file = createBackup(makeSmallData(), META)
+    const text = canonicalText(file)
+    const native = await checksumOfAsync(text, globalThis.crypto.subtle)
+    expect(native).toBe(checksumOf(text))
+    expect(await checksumOfAsync(text, undefined)).toBe(native)
+    const written = attachChecksum(text, native)
+    const sha = (s: string) => checksumOfAsync(s, globalThis.crypto.subtle)
+    const good = parseExchange(written, { knownCatalogItems: knownItems(), deferChecksum: true })
+    expect(good.ok && good.checksum && (await verifyDeferredChecksum(good.checksum, sha))).toBe(true)
+    const bad = parseExchange(written.replace('"Amtsleitung"', '"Amtsleitunk"'), { knownCatalogItems: knownItems(), deferChecksum: true })
+    expect(bad.ok && bad.checksum && (await verifyDeferredChecksum(bad.checksum, sha))).toBe(false)
+    // Re-formatted by a tool: the fast path fails, the canonical print still matches.
+    const pretty = JSON.stringify(JSON.parse(written), null, 4)
+    const reformatted = parseExchange(pretty, { knownCatalogItems: knownItems(), deferChecksum: true })
+    expect(reformatted.ok && reformatted.checksum?.fastText).toBe(null)
+    expect(reformatted.ok && reformatted.checksum && (await verifyDeferredChecksum(reformatted.checksum, sha))).toBe(true)
+  })
+})
