@@ -4,7 +4,7 @@
  * the one true conflict is shown and decided; importing the same return again changes nothing;
  * twenty returns are imported in one go.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
@@ -149,6 +149,7 @@ describe('department package and return between two browser profiles', () => {
     const round = data.rounds.filter((r) => r.orgId === org.id).sort((x, y) => y.startDate.localeCompare(x.startDate))[0]!
     const departments = data.departments.filter((d) => d.orgId === org.id)
     const files: string[] = []
+    mkdirSync(path.join(dir, 'ordner'))
     const expected: { assessmentId: string; itemId: string; ist: number }[] = []
     // Twenty respondents on other devices: a new questionnaire each, for the ten departments twice.
     for (let i = 0; i < 20; i++) {
@@ -169,7 +170,7 @@ describe('department package and return between two browser profiles', () => {
         expected.push({ assessmentId: assessment.id, itemId, ist })
       })
       const file = createPackage('return', { organisation: org, round, department: dep, assessments: [assessment] }, { now: new Date(at), appVersion: 'e2e', scoringModelVersion: '1.0.0', deviceId: device })
-      const name = path.join(dir, `rueckgabe-${i}.json`)
+      const name = path.join(dir, 'ordner', `rueckgabe-${i}.json`)
       writeFileSync(name, serializeBackup(file))
       files.push(name)
     }
@@ -185,7 +186,29 @@ describe('department package and return between two browser profiles', () => {
       const stored = await readAssessmentFromIndexedDb(a.page, e.assessmentId)
       expect(stored?.answers[e.itemId]?.ist, `${e.assessmentId}/${e.itemId}`).toBe(e.ist)
     }
+    // The same twenty again, as a whole folder: all unchanged.
+    await gotoApp(a.page, '/exchange')
+    await a.page.getByLabel('Oder einen ganzen Ordner auswählen').setInputFiles(path.join(dir, 'ordner'))
+    await rows.nth(19).waitFor()
+    expect(await rows.count()).toBe(20)
+    for (let i = 0; i < 20; i++) expect((await rows.nth(i).locator('td').allTextContents()).map((c) => c.trim()).slice(1)).toEqual(['0', '0', '5', '0'])
+    expect(await a.page.getByTestId('import-apply').isDisabled()).toBe(true)
     a.assertClean()
+    b.assertClean()
+  })
+
+  it('a package dropped anywhere on the app opens on the exchange screen with its preview', async () => {
+    await gotoApp(b.page, '/')
+    const text = readFileSync(packageFile, 'utf8')
+    await b.page.evaluate((content) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([content], 'paket.json', { type: 'application/json' }))
+      document.querySelector('main')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }))
+    }, text)
+    await b.page.waitForURL(/#\/exchange/)
+    const row = b.page.getByTestId('import-preview').locator('tbody tr').first()
+    await row.waitFor()
+    expect(await row.locator('th').textContent()).toContain('paket.json')
     b.assertClean()
   })
 })

@@ -29,3 +29,13 @@ describe('stored (custom or imported) catalogues', () => {
     expect(await saveCatalog({ ...changed, version: '1.1.0' })).toBe('added')
   })
 })
+
+describe('catalogue import command', () => {
+  it('refuses a file that claims the id and version of a built-in catalogue and stores nothing', async () => {
+    const { importCatalog } = await import('@/commands/data')
+    expect(await importCatalog(structuredClone(base))).toBe('builtin')
+    expect(await listStoredCatalogs()).toEqual([])
+    // Another version of the same id is a catalogue of its own and may be imported.
+    expect(await importCatalog({ ...structuredClone(base), version: '1.0.1-musterstadt' })).toBe('added')
+  })
+})
