@@ -41,6 +41,20 @@ export default defineConfigWithVueTs(
     },
   },
   {
+    // Stores never import composables (composables use stores), and platform glue imports neither:
+    // no import runs back up.
+    files: ['src/stores/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'dexie', message: 'Only src/db may import Dexie.' }], patterns: [{ group: ['@/composables/*', '@/views/*', '@/components/*'], message: 'Stores do not import composables, views or components.' }] }],
+    },
+  },
+  {
+    files: ['src/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'dexie', message: 'Only src/db may import Dexie.' }], patterns: [{ group: ['@/stores/*', '@/composables/*', '@/views/*', '@/components/*', '@/commands/*'], message: 'src/platform is below stores and composables.' }] }],
+    },
+  },
+  {
     // The domain is pure: no framework, no storage, no browser APIs.
     files: ['src/domain/**/*.ts'],
     rules: {

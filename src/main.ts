@@ -3,7 +3,7 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import { router } from './router'
 import { i18n, initialLocale, setLocale } from './i18n'
-import { registerOffline } from './offline'
+import { registerOffline } from './platform/offline'
 import './styles/main.css'
 
 const app = createApp(App)

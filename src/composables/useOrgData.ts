@@ -1,6 +1,6 @@
 /** The active organisation with its rounds, the selected round and its departments (all live). */
 import { listDepartments } from '@/db/departments'
-import { useLiveQuery } from './useLiveQuery'
+import { useLiveQuery } from '@/platform/useLiveQuery'
 import { useSelectedRound } from './useSelectedRound'
 
 export function useOrgData() {

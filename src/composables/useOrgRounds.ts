@@ -4,7 +4,7 @@ import { listAssessmentsOfOrg } from '@/db/assessments'
 import type { RoundData } from '@/domain/compare'
 import type { Catalog } from '@/domain/types'
 import { useCatalogStore } from '@/stores/catalogs'
-import { useLiveQuery } from './useLiveQuery'
+import { useLiveQuery } from '@/platform/useLiveQuery'
 import { useOrgData } from './useOrgData'
 
 export function useOrgRounds() {

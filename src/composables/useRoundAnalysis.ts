@@ -9,7 +9,7 @@ import { getRound } from '@/db/rounds'
 import { analyseRound } from '@/domain/analysis'
 import { useAnalysisSettingsStore } from '@/stores/analysis-settings'
 import { useCatalog } from './useCatalog'
-import { useLiveQuery } from './useLiveQuery'
+import { useLiveQuery } from '@/platform/useLiveQuery'
 
 export function useRoundAnalysis(roundId: () => string | undefined) {
   const settings = useAnalysisSettingsStore()

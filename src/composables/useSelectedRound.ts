@@ -6,7 +6,7 @@
 import { computed } from 'vue'
 import { listRounds } from '@/db/rounds'
 import { useSessionStore } from '@/stores/session'
-import { useLiveQuery } from './useLiveQuery'
+import { useLiveQuery } from '@/platform/useLiveQuery'
 
 export function useSelectedRound() {
   const session = useSessionStore()

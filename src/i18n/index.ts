@@ -1,5 +1,6 @@
 /** vue-i18n setup. German is the source language; English must have the same keys (a test checks it). */
 import { createI18n } from 'vue-i18n'
+import { readLocal, writeLocal } from '@/platform/local-settings'
 import de from './de'
 
 export type MessageSchema = typeof de
@@ -8,13 +9,8 @@ export const LOCALES: AppLocale[] = ['de', 'en']
 const STORAGE_KEY = 'dc.locale'
 
 export function initialLocale(): AppLocale {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY)
-    if (stored === 'de' || stored === 'en') return stored
-  } catch {
-    // storage may be blocked; German is the default
-  }
-  return 'de'
+  const stored = readLocal(STORAGE_KEY)
+  return stored === 'en' ? 'en' : 'de'
 }
 
 export const i18n = createI18n<[MessageSchema], AppLocale, false>({
@@ -44,9 +40,5 @@ export async function setLocale(locale: AppLocale): Promise<void> {
   await loadLocale(locale)
   i18n.global.locale.value = locale
   document.documentElement.lang = locale
-  try {
-    localStorage.setItem(STORAGE_KEY, locale)
-  } catch {
-    // not persisted; still switched for this session
-  }
+  writeLocal(STORAGE_KEY, locale)
 }

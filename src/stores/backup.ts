@@ -9,7 +9,7 @@ import { markExported, readSnapshot } from '@/db/backup'
 import { attachChecksum, canonicalText, createBackup } from '@/domain/backup'
 import { checksumOfAsync } from '@/domain/exchange/checksum'
 import { SCORING_MODEL_VERSION } from '@/domain/scoring'
-import { downloadText } from '@/composables/useDownload'
+import { downloadText } from '@/platform/download'
 
 export const useBackupStore = defineStore('backup', () => {
   /** Builds the backup file text (also used by the benchmark). */

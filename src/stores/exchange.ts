@@ -30,7 +30,7 @@ import {
 } from '@/domain/exchange/merge'
 import { checksumOfAsync } from '@/domain/exchange/checksum'
 import { SCORING_MODEL_VERSION } from '@/domain/scoring'
-import { downloadText, safeFileName } from '@/composables/useDownload'
+import { downloadText, safeFileName } from '@/platform/download'
 import { useCatalogStore } from './catalogs'
 import { useSessionStore } from './session'
 

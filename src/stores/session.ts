@@ -7,7 +7,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import { getMeta, META_KEYS, setMeta } from '@/db/meta'
 import { listOrganisations } from '@/db/organisations'
-import { useLiveQuery } from '@/composables/useLiveQuery'
+import { useLiveQuery } from '@/platform/useLiveQuery'
 
 export const useSessionStore = defineStore('session', () => {
   const organisations = useLiveQuery(listOrganisations)
