@@ -5,7 +5,7 @@
  */
 import { cpus, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { analyseRound } from '../src/domain/analysis'
+import { analyseRound } from '../src/domain/analysis/analysis'
 import { makeSyntheticCatalog, makeSyntheticOrganisation } from './fixtures'
 
 const SIZES = [10, 30, 60, 120]

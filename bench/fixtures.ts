@@ -15,8 +15,8 @@ import type {
   Organisation,
   Round,
   Scale5,
-} from '../src/domain/types'
-import { prng } from '../src/domain/demo'
+} from '../src/domain/model/types'
+import { prng } from '../src/domain/demo/musterstadt'
 
 export type Rng = () => number
 

@@ -4,8 +4,8 @@
  * and prints its size. Run: npx tsx bench/make-large-backup.ts [departments]
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { createBackup, serializeBackup } from '../src/domain/backup'
-import { SCORING_MODEL_VERSION } from '../src/domain/scoring'
+import { createBackup, serializeBackup } from '../src/domain/exchange/serialise'
+import { SCORING_MODEL_VERSION } from '../src/domain/analysis/method'
 import { makeSyntheticCatalog, makeSyntheticOrganisation } from './fixtures'
 
 const departments = Number(process.argv[2] ?? 60)

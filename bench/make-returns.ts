@@ -6,10 +6,10 @@
  *   npx tsx bench/make-returns.ts [departments]
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { applyAnswerPatch } from '../src/domain/answers'
-import { createPackage, serializeBackup } from '../src/domain/backup'
-import { SCORING_MODEL_VERSION } from '../src/domain/scoring'
-import type { Assessment, Level } from '../src/domain/types'
+import { applyAnswerPatch } from '../src/domain/model/answers'
+import { createPackage, serializeBackup } from '../src/domain/exchange/serialise'
+import { SCORING_MODEL_VERSION } from '../src/domain/analysis/method'
+import type { Assessment, Level } from '../src/domain/model/types'
 import { makeSyntheticCatalog, makeSyntheticOrganisation } from './fixtures'
 
 const departments = Number(process.argv[2] ?? 60)

@@ -1,6 +1,6 @@
 /**
  * Generates the JSON Schemas (draft 2020-12) of the exchange files from the zod validators in
- * src/domain/backup-schema.ts: `docs/schema/backup.schema.json` (full backup, format 2) and
+ * src/domain/exchange/schema.ts: `docs/schema/backup.schema.json` (full backup, format 2) and
  * `docs/schema/package.schema.json` (department package and return, format 1).
  *
  * The validators are the source of truth; this module only fills in what the app checks outside
@@ -13,14 +13,10 @@
  * tests/unit/exchange-schema.test.ts (regenerates in memory; the committed files must be identical).
  */
 import { z } from 'zod'
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_LIMITS, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../src/domain/exchange/formats'
 import {
-  BACKUP_FORMAT,
-  BACKUP_FORMAT_VERSION,
-  BACKUP_LIMITS,
   ISO_DATETIME_RE,
   ISO_DATE_RE,
-  PACKAGE_FORMAT,
-  PACKAGE_FORMAT_VERSION,
   answerSchema,
   assessmentShellSchema,
   backupShellSchema,
@@ -30,8 +26,8 @@ import {
   packageShellSchema,
   roundSchema,
   tombstoneSchema,
-} from '../src/domain/backup-schema'
-import { catalogSchema } from '../src/domain/catalog-schema'
+} from '../src/domain/exchange/schema'
+import { catalogSchema } from '../src/domain/catalog/catalog-schema'
 
 type Json = Record<string, unknown>
 
@@ -48,7 +44,7 @@ const SCHEMA_IDS = {
 
 // -------------------------------------------------------------------------------------------------
 // Named definitions ($defs). Registered once per process (module scope) in zod's global registry,
-// which is where `.meta()` in backup-schema.ts put the answer rules too.
+// which is where `.meta()` in exchange/schema.ts put the answer rules too.
 // -------------------------------------------------------------------------------------------------
 
 const answerDef = answerSchema.meta({ id: 'answer', title: 'Answer (Antwort)' })
@@ -109,7 +105,7 @@ const documentedBackup = backupShellSchema.extend({ ...documentedTables, checksu
 const documentedPackage = packageShellSchema.extend({ ...documentedTables, scope: scopeDef, checksum: packageShellSchema.shape.checksum.unwrap() })
 
 // -------------------------------------------------------------------------------------------------
-// The z.custom building blocks of backup-schema.ts
+// The z.custom building blocks of exchange/schema.ts
 // -------------------------------------------------------------------------------------------------
 
 const CUSTOM_DEFS: Record<string, Json> = {
@@ -123,7 +119,7 @@ const CUSTOM_DEFS: Record<string, Json> = {
   level: { type: 'integer', minimum: 0, maximum: 4, description: 'Maturity level 0–4.' },
 }
 
-/** Maps a `z.custom` of backup-schema.ts (tagged with `params.kind`) to a reference into CUSTOM_DEFS. */
+/** Maps a `z.custom` of exchange/schema.ts (tagged with `params.kind`) to a reference into CUSTOM_DEFS. */
 function customToJson(ctx: { zodSchema: z.core.$ZodTypes; path: (string | number)[] }): Json {
   const def = ctx.zodSchema._zod.def
   const kind: unknown = def.type === 'custom' ? (def as z.core.$ZodCustomDef).params?.kind : undefined
@@ -159,7 +155,7 @@ const HEADER_FIELDS: Record<string, string> = {
   checksum: "sha256:<64 hex digits> over the file's canonical text without this field. Detects changes and damage; it is not a signature.",
 }
 
-/** Provenance, the same on every record (see Provenance in src/domain/types.ts). */
+/** Provenance, the same on every record (see Provenance in src/domain/model/types.ts). */
 const PROVENANCE: Record<string, string> = {
   createdAt: 'When the record was created.',
   updatedAt: 'Provenance: time of the last change.',

@@ -1,6 +1,6 @@
 /**
  * `npm run schema`: writes the JSON Schemas of the exchange files to docs/schema/ (see
- * scripts/exchange-schema-lib.ts). Run it after changing src/domain/backup-schema.ts or
+ * scripts/exchange-schema-lib.ts). Run it after changing src/domain/exchange/schema.ts or
  * catalog-schema.ts; tests/unit/exchange-schema.test.ts fails while the files are out of date.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'

@@ -3,7 +3,7 @@
  * catalogue id + version, so its answers are always read against the texts they were given to.
  * The JSON is loaded lazily (its own chunk, precached by the service worker) and validated on load.
  */
-import type { CatalogRef, LocalizedText } from '@/domain/types'
+import type { CatalogRef, LocalizedText } from '@/domain/model/types'
 
 export interface BuiltinCatalog extends CatalogRef {
   title: LocalizedText

@@ -4,8 +4,8 @@
  * change with its provenance.
  */
 import * as repo from '@/db/assessments'
-import type { AnswerPatch } from '@/domain/answers'
-import type { Answer, Assessment, AssessmentStatus } from '@/domain/types'
+import type { AnswerPatch } from '@/domain/model/answers'
+import type { Answer, Assessment, AssessmentStatus } from '@/domain/model/types'
 import { makeStamp } from './stamp'
 
 export async function saveAnswer(assessmentId: string, itemId: string, patch: AnswerPatch): Promise<Answer> {

@@ -2,7 +2,7 @@
 import { BUILTIN_CATALOGS } from '@/catalogs'
 import * as backup from '@/db/backup'
 import { saveCatalog } from '@/db/catalogs'
-import type { Catalog } from '@/domain/types'
+import type { Catalog } from '@/domain/model/types'
 import { resetIdentityCache } from './stamp'
 
 /**

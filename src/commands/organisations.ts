@@ -2,7 +2,7 @@
 import * as departments from '@/db/departments'
 import * as organisations from '@/db/organisations'
 import * as rounds from '@/db/rounds'
-import type { Department, DepartmentInput, Organisation, OrganisationInput, Round, RoundInput } from '@/domain/types'
+import type { Department, DepartmentInput, Organisation, OrganisationInput, Round, RoundInput } from '@/domain/model/types'
 import { makeStamp } from './stamp'
 
 export async function createOrganisation(input: OrganisationInput): Promise<Organisation> {

@@ -4,7 +4,7 @@
  */
 import { loadDeviceIdentity, saveUserName, type DeviceIdentity } from '@/db/device'
 import { nowIso } from '@/db/ids'
-import type { Stamp } from '@/domain/types'
+import type { Stamp } from '@/domain/model/types'
 
 let identity: Promise<DeviceIdentity> | undefined
 

@@ -13,7 +13,7 @@
  */
 import { computed, getCurrentScope, onScopeDispose, reactive, ref, shallowRef } from 'vue'
 import { saveAnswer } from '@/commands/assessments'
-import type { AnswerPatch } from '@/domain/answers'
+import type { AnswerPatch } from '@/domain/model/answers'
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error'
 

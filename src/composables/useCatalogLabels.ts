@@ -1,8 +1,8 @@
 /** Localised lookups into a catalogue by id (dimension titles, item questions, measure titles). */
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { localize } from '@/domain/localize'
-import type { Catalog } from '@/domain/types'
+import { localize } from '@/domain/model/localize'
+import type { Catalog } from '@/domain/model/types'
 
 export function useCatalogLabels(catalog: () => Catalog | undefined) {
   const { locale } = useI18n()

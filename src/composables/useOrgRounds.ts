@@ -1,8 +1,8 @@
 /** Every round of the active organisation with its pinned catalogue and assessments (for comparisons). */
 import { computed, shallowRef, watch } from 'vue'
 import { listAssessmentsOfOrg } from '@/db/assessments'
-import type { RoundData } from '@/domain/compare'
-import type { Catalog } from '@/domain/types'
+import type { RoundData } from '@/domain/results/compare'
+import type { Catalog } from '@/domain/model/types'
 import { useCatalogStore } from '@/stores/catalogs'
 import { useLiveQuery } from '@/platform/useLiveQuery'
 import { useOrgData } from './useOrgData'

@@ -5,8 +5,8 @@
  * (WCAG 2.1.4, character key shortcuts).
  */
 import { ref } from 'vue'
-import type { AnswerPatch } from '@/domain/answers'
-import type { Level } from '@/domain/types'
+import type { AnswerPatch } from '@/domain/model/answers'
+import type { Level } from '@/domain/model/types'
 
 export type WorkshopKeyAction = { kind: 'next' } | { kind: 'prev' } | { kind: 'record'; patch: AnswerPatch }
 

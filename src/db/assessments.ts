@@ -6,9 +6,9 @@
  * assessment document via `modify`, so two tabs editing different items never overwrite each other.
  * Writers take a `Stamp` from the command layer (src/commands) and record provenance.
  */
-import { applyAnswerPatch, statusAfterEdit, type AnswerPatch } from '@/domain/answers'
-import { answerAuthor, nextProvenance } from '@/domain/provenance'
-import type { Answer, Assessment, AssessmentRole, AssessmentStatus, Stamp } from '@/domain/types'
+import { applyAnswerPatch, statusAfterEdit, type AnswerPatch } from '@/domain/model/answers'
+import { answerAuthor, nextProvenance } from '@/domain/model/provenance'
+import type { Answer, Assessment, AssessmentRole, AssessmentStatus, Stamp } from '@/domain/model/types'
 import { db } from './database'
 import { newId } from './ids'
 import { touchChange } from './meta'

@@ -4,9 +4,9 @@
  * records a file touches and writes a merge's difference in ONE transaction, so an import either
  * lands completely or not at all.
  */
-import type { BackupData } from '@/domain/backup'
+import type { BackupData } from '@/domain/exchange/formats'
 import type { StateDiff } from '@/domain/exchange/merge'
-import type { Assessment, Catalog, Department, Organisation, Round, Tombstone } from '@/domain/types'
+import type { Assessment, Catalog, Department, Organisation, Round, Tombstone } from '@/domain/model/types'
 import { db } from './database'
 import { nowIso } from './ids'
 import { META_KEYS, touchChange } from './meta'

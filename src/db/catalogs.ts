@@ -1,5 +1,5 @@
 /** Custom and imported catalogues stored in the browser (built-in ones live in src/catalogs). */
-import type { Catalog } from '@/domain/types'
+import type { Catalog } from '@/domain/model/types'
 import { db, type StoredCatalog } from './database'
 import { nowIso } from './ids'
 

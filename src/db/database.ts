@@ -17,7 +17,7 @@
  *   browser's device id and stamps existing data with it (rev 1), so nothing is lost or conflicts.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie'
-import type { Assessment, Catalog, Department, Organisation, Round, Tombstone } from '@/domain/types'
+import type { Assessment, Catalog, Department, Organisation, Round, Tombstone } from '@/domain/model/types'
 import { newDeviceId } from './ids'
 
 export const DB_NAME = 'digitalisierungs-check'

@@ -1,6 +1,6 @@
 /** Loads the demo municipality into the database in one transaction (once; never overwrites). */
-import { buildDemo, DEMO_ORG_ID } from '@/domain/demo'
-import type { Catalog } from '@/domain/types'
+import { buildDemo, DEMO_ORG_ID } from '@/domain/demo/musterstadt'
+import type { Catalog } from '@/domain/model/types'
 import { db } from './database'
 import { nowIso } from './ids'
 import { META_KEYS } from './meta'

@@ -1,6 +1,6 @@
 /** Departments (Fachbereiche / Ämter / Stabsstellen) of one organisation. */
-import { nextProvenance } from '@/domain/provenance'
-import type { Department, DepartmentInput, Stamp } from '@/domain/types'
+import { nextProvenance } from '@/domain/model/provenance'
+import type { Department, DepartmentInput, Stamp } from '@/domain/model/types'
 import { db } from './database'
 import { newId } from './ids'
 import { touchChange } from './meta'

@@ -2,8 +2,8 @@
  * Organisations (Kommunen). Deleting one removes its departments, rounds and assessments and leaves a
  * tombstone for each. Writers take a `Stamp` (made by the command layer in src/commands).
  */
-import { nextProvenance } from '@/domain/provenance'
-import type { Organisation, OrganisationInput, Stamp } from '@/domain/types'
+import { nextProvenance } from '@/domain/model/provenance'
+import type { Organisation, OrganisationInput, Stamp } from '@/domain/model/types'
 import { db } from './database'
 import { newId } from './ids'
 import { META_KEYS, touchChange } from './meta'

@@ -1,6 +1,6 @@
 /** Rounds (Erhebungsrunden). A round pins catalogue id and version, so old answers keep their meaning. */
-import { nextProvenance } from '@/domain/provenance'
-import type { Round, RoundInput, Stamp } from '@/domain/types'
+import { nextProvenance } from '@/domain/model/provenance'
+import type { Round, RoundInput, Stamp } from '@/domain/model/types'
 import { db } from './database'
 import { newId } from './ids'
 import { touchChange } from './meta'

@@ -1,5 +1,5 @@
 /** Tombstones: what was deleted, when and by whom (so a merge of an older file cannot revive it). */
-import type { RecordKind, Stamp, Tombstone } from '@/domain/types'
+import type { RecordKind, Stamp, Tombstone } from '@/domain/model/types'
 import { db } from './database'
 
 export function tombstone(id: string, kind: RecordKind, orgId: string, stamp: Stamp): Tombstone {

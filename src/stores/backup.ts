@@ -6,9 +6,9 @@
 import { defineStore } from 'pinia'
 import { deviceIdentity } from '@/commands/stamp'
 import { markExported, readSnapshot } from '@/db/backup'
-import { attachChecksum, canonicalText, createBackup } from '@/domain/backup'
+import { attachChecksum, canonicalText, createBackup } from '@/domain/exchange/serialise'
 import { checksumOfAsync } from '@/domain/exchange/checksum'
-import { SCORING_MODEL_VERSION } from '@/domain/scoring'
+import { SCORING_MODEL_VERSION } from '@/domain/analysis/method'
 import { downloadText } from '@/platform/download'
 
 export const useBackupStore = defineStore('backup', () => {

@@ -6,8 +6,8 @@ import { defineStore } from 'pinia'
 import { markRaw, shallowRef } from 'vue'
 import { BUILTIN_CATALOGS } from '@/catalogs'
 import { getStoredCatalog } from '@/db/catalogs'
-import type { CatalogIssue } from '@/domain/catalog-schema'
-import type { Catalog, CatalogRef } from '@/domain/types'
+import type { CatalogIssue } from '@/domain/catalog/catalog-schema'
+import type { Catalog, CatalogRef } from '@/domain/model/types'
 
 export class CatalogLoadError extends Error {
   constructor(
@@ -38,7 +38,7 @@ export const useCatalogStore = defineStore('catalogs', () => {
     let p = pending.get(k)
     if (!p) {
       // The validator (with zod) is loaded together with the catalogue, not with the first screen.
-      p = Promise.all([fetchRaw(ref), import('@/domain/catalog-schema')]).then(([raw, { validateCatalog }]) => {
+      p = Promise.all([fetchRaw(ref), import('@/domain/catalog/catalog-schema')]).then(([raw, { validateCatalog }]) => {
         if (raw === undefined) throw new CatalogLoadError(ref, [{ path: '(Katalog)', message: 'Dieser Katalog ist in diesem Browser nicht vorhanden.' }])
         const result = validateCatalog(raw)
         if (!result.ok) throw new CatalogLoadError(ref, result.issues)

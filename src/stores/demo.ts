@@ -3,7 +3,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { DEFAULT_CATALOG } from '@/catalogs'
 import { loadDemo } from '@/db/demo'
-import { DEMO_ORG_ID } from '@/domain/demo'
+import { DEMO_ORG_ID } from '@/domain/demo/musterstadt'
 import { useCatalogStore } from './catalogs'
 import { useSessionStore } from './session'
 

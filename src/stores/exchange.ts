@@ -16,7 +16,9 @@ import { createAssessment } from '@/commands/assessments'
 import { applyStateDiff, readMergeBase, readPackageData, replaceAllData } from '@/db/backup'
 import { listStoredCatalogs } from '@/db/catalogs'
 import { newId } from '@/db/ids'
-import { attachChecksum, canonicalText, checksumMismatchError, createPackage, parseExchange, verifyDeferredChecksum, type BackupData, type BackupError, type BackupWarning, type ExchangeFile, type PackageKind } from '@/domain/backup'
+import { attachChecksum, canonicalText, createPackage } from '@/domain/exchange/serialise'
+import { checksumMismatchError, parseExchange, verifyDeferredChecksum } from '@/domain/exchange/parse'
+import type { BackupData, BackupError, BackupWarning, ExchangeFile, PackageKind } from '@/domain/exchange/formats'
 import {
   applyDecisions,
   conflictKey,
@@ -29,7 +31,7 @@ import {
   type MergeNote,
 } from '@/domain/exchange/merge'
 import { checksumOfAsync } from '@/domain/exchange/checksum'
-import { SCORING_MODEL_VERSION } from '@/domain/scoring'
+import { SCORING_MODEL_VERSION } from '@/domain/analysis/method'
 import { downloadText, safeFileName } from '@/platform/download'
 import { useCatalogStore } from './catalogs'
 import { useSessionStore } from './session'

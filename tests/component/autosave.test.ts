@@ -6,7 +6,7 @@
 import { effectScope, type EffectScope } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { COMMENT_DEBOUNCE_MS, useAutosave } from '@/composables/useAutosave'
-import type { AnswerPatch } from '@/domain/answers'
+import type { AnswerPatch } from '@/domain/model/answers'
 
 interface Call {
   assessmentId: string

@@ -4,7 +4,7 @@ import { createI18n } from 'vue-i18n'
 import ItemCard from '@/components/assessment/ItemCard.vue'
 import catalogJson from '@/catalogs/dc-kommune/1.0.0.json'
 import de from '@/i18n/de'
-import type { Answer, Catalog } from '@/domain/types'
+import type { Answer, Catalog } from '@/domain/model/types'
 import { makeAnswer } from '../fixtures/builders'
 
 const catalog = catalogJson as unknown as Catalog

@@ -6,9 +6,9 @@ import WorkshopAgreement from '@/components/workshop/WorkshopAgreement.vue'
 import WorkshopAnswers from '@/components/workshop/WorkshopAnswers.vue'
 import catalogJson from '@/catalogs/dc-kommune/1.0.0.json'
 import { isTextEntry, useWorkshopKeys, workshopKeyAction, type WorkshopKeyAction } from '@/composables/useWorkshopKeys'
-import { departmentConsensus } from '@/domain/consensus'
+import { departmentConsensus } from '@/domain/analysis/consensus'
 import de from '@/i18n/de'
-import type { Answer, Catalog } from '@/domain/types'
+import type { Answer, Catalog } from '@/domain/model/types'
 import { levelAnswer, makeAssessment, makeDepartment, naAnswer, unknownAnswer } from '../fixtures/builders'
 
 const catalog = catalogJson as unknown as Catalog

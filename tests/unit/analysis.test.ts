@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { analyseRound, extremeItems } from '@/domain/analysis'
-import { departmentConsensus } from '@/domain/consensus'
+import { analyseRound, extremeItems } from '@/domain/analysis/analysis'
+import { departmentConsensus } from '@/domain/analysis/consensus'
 import {
   levelAnswer,
   makeAssessment,

@@ -3,7 +3,8 @@
 // and the same stripped copy when valid.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { BACKUP_LIMITS, answerSchema, checkAnswer } from '@/domain/backup-schema'
+import { BACKUP_LIMITS } from '@/domain/exchange/formats'
+import { answerSchema, checkAnswer } from '@/domain/exchange/schema'
 
 const VALID = {
   itemId: 'str-01',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { applicableItems, applyAnswerPatch, assessmentProgress, firstUnanswered, isAnswered, meanIstByDimension, statusAfterEdit } from '@/domain/answers'
-import type { Answer, Catalog, CatalogItem } from '@/domain/types'
+import { applicableItems } from '@/domain/model/catalog-index'
+import { applyAnswerPatch, assessmentProgress, firstUnanswered, isAnswered, meanIstByDimension, statusAfterEdit } from '@/domain/model/answers'
+import type { Answer, Catalog, CatalogItem } from '@/domain/model/types'
 
 const NOW = '2026-11-21T10:00:00.000Z'
 const STAMP = { at: NOW, by: 'Amtsleitung', deviceId: 'dev-b' }

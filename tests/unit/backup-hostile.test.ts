@@ -1,6 +1,8 @@
 // Malformed and hostile backup files: each must be rejected with a specific code and a German message.
 import { describe, expect, it } from 'vitest'
-import { createBackup, parseBackup, serializeBackup, type BackupErrorCode, type ParseBackupOptions } from '@/domain/backup'
+import { createBackup, serializeBackup } from '@/domain/exchange/serialise'
+import { parseBackup } from '@/domain/exchange/parse'
+import type { BackupErrorCode, ParseBackupOptions } from '@/domain/exchange/formats'
 import {
   META,
   knownItems,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { backupReminderDue, daysBetween } from '@/domain/backup-reminder'
+import { backupReminderDue, daysBetween } from '@/domain/results/backup-reminder'
 
 describe('backup reminder', () => {
   it.each([

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createBackup, formatPath, parseBackup, serializeBackup } from '@/domain/backup'
-import { checkAnswer, scanJsonTree } from '@/domain/backup-schema'
+import { createBackup, serializeBackup } from '@/domain/exchange/serialise'
+import { formatPath } from '@/domain/exchange/messages'
+import { parseBackup } from '@/domain/exchange/parse'
+import { checkAnswer, scanJsonTree } from '@/domain/exchange/schema'
 import {
   META,
   knownItems,

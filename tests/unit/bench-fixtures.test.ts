@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeSyntheticCatalog, makeSyntheticOrganisation } from '../../bench/fixtures'
-import { validateCatalog } from '@/domain/catalog-schema'
+import { validateCatalog } from '@/domain/catalog/catalog-schema'
 
 describe('benchmark fixtures (the "large municipality")', () => {
   it('builds a catalogue that passes the catalogue schema, with 120 items', () => {

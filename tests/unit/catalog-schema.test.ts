@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { validateCatalog } from '@/domain/catalog-schema'
-import type { Catalog } from '@/domain/types'
+import { validateCatalog } from '@/domain/catalog/catalog-schema'
+import type { Catalog } from '@/domain/model/types'
 
 import json from '@/catalogs/dc-kommune/1.0.0.json'
 

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  compareRounds,
-  type DeltaDirection,
-  restrictCatalog,
-  scoreDelta,
-  sharedItems,
-  trend,
-} from '@/domain/compare'
-import { indexCatalog } from '@/domain/scoring'
+import { compareRounds, type DeltaDirection, restrictCatalog, scoreDelta, sharedItems, trend } from '@/domain/results/compare'
+import { indexCatalog } from '@/domain/model/catalog-index'
 import { makeCatalog, makeDepartment, makeDimension, makeItem, makeRound } from '../fixtures/builders'
 import { assess, catalogV1, catalogV2, roundData } from '../fixtures/compare-builders'
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { analyseRound } from '@/domain/analysis'
-import { agreedAnswers, applyAgreedAnswer, departmentConsensus, isRespondentAssessment } from '@/domain/consensus'
-import { answersCsv } from '@/domain/csv'
-import { completeness, levelDistribution } from '@/domain/dashboard'
-import type { Answer } from '@/domain/types'
-import { isDisputed, workshopOrder, workshopProgress } from '@/domain/workshop'
+import { analyseRound } from '@/domain/analysis/analysis'
+import { agreedAnswers, applyAgreedAnswer, departmentConsensus } from '@/domain/analysis/consensus'
+import { isRespondentAssessment } from '@/domain/model/answers'
+import { answersCsv } from '@/domain/results/csv'
+import { completeness } from '@/domain/results/completeness'
+import { levelDistribution } from '@/domain/results/distribution'
+import type { Answer } from '@/domain/model/types'
+import { isDisputed, workshopOrder, workshopProgress } from '@/domain/analysis/workshop'
 import {
   levelAnswer,
   makeAnswer,

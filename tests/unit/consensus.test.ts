@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Answer } from '@/domain/types'
-import { departmentConsensus, median, respondentAnswers } from '@/domain/consensus'
+import type { Answer } from '@/domain/model/types'
+import { departmentConsensus, median, respondentAnswers } from '@/domain/analysis/consensus'
 import {
   levelAnswer,
   makeAnswer,

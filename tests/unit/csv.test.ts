@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  answersCsv,
-  berlinOffsetMinutes,
-  escapeCsvText,
-  formatDateTimeDe,
-  formatDecimal,
-  measuresCsv,
-  scoresCsv,
-  toCsv,
-} from '@/domain/csv'
+import { answersCsv, berlinOffsetMinutes, escapeCsvText, formatDateTimeDe, formatDecimal, measuresCsv, scoresCsv, toCsv } from '@/domain/results/csv'
 import {
   makeAnswer,
   makeAssessment,

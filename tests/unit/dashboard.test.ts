@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { analyseRound } from '@/domain/analysis'
-import {
-  completeness,
-  type HeatmapOptions,
-  heatmap,
-  levelDistribution,
-  parentUnits,
-  ranking,
-  scoreBand,
-} from '@/domain/dashboard'
+import { analyseRound } from '@/domain/analysis/analysis'
+import { completeness } from '@/domain/results/completeness'
+import { type HeatmapOptions, heatmap, parentUnits, scoreBand } from '@/domain/results/heatmap'
+import { levelDistribution } from '@/domain/results/distribution'
+import { ranking } from '@/domain/results/ranking'
 import { makeCatalog, makeDepartment, makeDimension, makeItem, makeRound } from '../fixtures/builders'
 import { assess } from '../fixtures/compare-builders'
 

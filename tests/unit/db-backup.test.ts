@@ -4,11 +4,13 @@ import catalogJson from '@/catalogs/dc-kommune/1.0.0.json'
 import { saveAnswer } from '@/db/assessments'
 import { applyStateDiff, backupStatus, clearAllData, markExported, readMergeBase, readSnapshot, replaceAllData } from '@/db/backup'
 import { db } from '@/db/database'
-import { applyAnswerPatch } from '@/domain/answers'
-import { createBackup, parseBackup, serializeBackup, type BackupData } from '@/domain/backup'
-import { buildDemo, DEMO_ORG_ID } from '@/domain/demo'
+import { applyAnswerPatch } from '@/domain/model/answers'
+import { createBackup, serializeBackup } from '@/domain/exchange/serialise'
+import { parseBackup } from '@/domain/exchange/parse'
+import type { BackupData } from '@/domain/exchange/formats'
+import { buildDemo, DEMO_ORG_ID } from '@/domain/demo/musterstadt'
 import { diffStates, mergeExchange } from '@/domain/exchange/merge'
-import type { Assessment, Catalog, Stamp, Tombstone } from '@/domain/types'
+import type { Assessment, Catalog, Stamp, Tombstone } from '@/domain/model/types'
 
 const catalog = catalogJson as unknown as Catalog
 const known = (id: string, version: string) => (id === catalog.id && version === catalog.version ? new Set(catalog.items.map((i) => i.id)) : undefined)

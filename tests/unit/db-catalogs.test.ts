@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import catalogJson from '@/catalogs/dc-kommune/1.0.0.json'
 import { getStoredCatalog, listStoredCatalogs, saveCatalog } from '@/db/catalogs'
 import { db } from '@/db/database'
-import type { Catalog } from '@/domain/types'
+import type { Catalog } from '@/domain/model/types'
 
 const base = catalogJson as unknown as Catalog
 const custom = (): Catalog => ({ ...structuredClone(base), id: 'musterstadt-eigen', version: '1.0.0' })

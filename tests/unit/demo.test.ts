@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import catalogJson from '@/catalogs/dc-kommune/1.0.0.json'
-import { analyseRound } from '@/domain/analysis'
-import { buildDemo, DEMO_ORG_ID } from '@/domain/demo'
-import type { Catalog } from '@/domain/types'
+import { analyseRound } from '@/domain/analysis/analysis'
+import { buildDemo, DEMO_ORG_ID } from '@/domain/demo/musterstadt'
+import type { Catalog } from '@/domain/model/types'
 
 const catalog = catalogJson as unknown as Catalog
 const NOW = '2026-11-21T10:00:00.000Z'

@@ -1,17 +1,9 @@
 // Exchange file formats: department packages and returns, the checksum, format-1 backups, and what
 // a file may not claim (scope, built-in catalogues, future versions).
 import { describe, expect, it } from 'vitest'
-import {
-  createBackup,
-  createPackage,
-  parseBackup,
-  parseExchange,
-  serializeBackup,
-  type BackupData,
-  type ExchangeFile,
-  type PackageKind,
-  type ParseBackupOptions,
-} from '@/domain/backup'
+import { createBackup, createPackage, serializeBackup } from '@/domain/exchange/serialise'
+import { parseBackup, parseExchange } from '@/domain/exchange/parse'
+import type { BackupData, ExchangeFile, PackageKind, ParseBackupOptions } from '@/domain/exchange/formats'
 import { checksumOf } from '@/domain/exchange/checksum'
 import {
   META,
@@ -338,7 +330,8 @@ describe('built-in catalogues', () => {
 describe('checksum with a native SHA-256 (WebCrypto), as the browser uses it', () => {
   it('gives the same checksum as the pure-JS hash, and a deferred check accepts and refuses like the built-in one', async () => {
     const { checksumOf, checksumOfAsync } = await import('@/domain/exchange/checksum')
-    const { attachChecksum, canonicalText, parseExchange, verifyDeferredChecksum, createBackup } = await import('@/domain/backup')
+    const { attachChecksum, canonicalText, createBackup } = await import('@/domain/exchange/serialise')
+    const { parseExchange, verifyDeferredChecksum } = await import('@/domain/exchange/parse')
     const file = createBackup(makeSmallData(), META)
     const text = canonicalText(file)
     const native = await checksumOfAsync(text, globalThis.crypto.subtle)

@@ -4,16 +4,9 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import {
-  ANSWER_KEYS,
-  BACKUP_FORMAT,
-  BACKUP_FORMAT_VERSION,
-  PACKAGE_FORMAT,
-  PACKAGE_FORMAT_VERSION,
-  PACKAGE_TOP_LEVEL_KEYS,
-  RECORD_KEYS,
-  TOP_LEVEL_KEYS,
-} from '@/domain/backup-schema'
+import { ANSWER_KEYS } from '@/domain/model/types'
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '@/domain/exchange/formats'
+import { PACKAGE_TOP_LEVEL_KEYS, RECORD_KEYS, TOP_LEVEL_KEYS } from '@/domain/exchange/schema'
 import { SCHEMA_FILES, generateExchangeSchemaFiles, generateExchangeSchemas } from '../../scripts/exchange-schema-lib'
 
 // Paths via node:path: under happy-dom the global URL is not Node's, so fs does not take `new URL(…)`.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Answer, Level } from '@/domain/types'
-import { departmentConsensus } from '@/domain/consensus'
-import { departmentGaps, gapOf, resolveTarget } from '@/domain/gaps'
+import type { Answer, Level } from '@/domain/model/types'
+import { departmentConsensus } from '@/domain/analysis/consensus'
+import { departmentGaps, gapOf } from '@/domain/analysis/gaps'
+import { resolveTarget } from '@/domain/analysis/targets'
 import {
   levelAnswer,
   makeAssessment,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findCycles, stronglyConnectedComponents, topologicalOrder, withoutCyclicEdges } from '@/domain/graph'
+import { findCycles, stronglyConnectedComponents, topologicalOrder, withoutCyclicEdges } from '@/domain/analysis/graph'
 
 /** Graph from an object: id → ids it depends on. */
 const g = (o: Record<string, string[]>) => new Map(Object.entries(o))

@@ -4,11 +4,19 @@
 // deletions and clock skew — see that property.) MERGE_RUNS=20000 runs more cases locally.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { applyAnswerPatch, type AnswerPatch } from '@/domain/answers'
-import type { BackupData } from '@/domain/backup'
+import { applyAnswerPatch, type AnswerPatch } from '@/domain/model/answers'
+import type { BackupData } from '@/domain/exchange/formats'
 import { mergeExchange, mergeFiles } from '@/domain/exchange/merge'
-import { compareByTime, compareVectors, isEmptyVector, joinVectors, lastChangeOfAssessment, nextProvenance } from '@/domain/provenance'
-import { ANSWER_VALUE_KEYS, type Answer, type Assessment, type AssessmentStatus, type RecordKind, type Stamp, type Tombstone } from '@/domain/types'
+import { compareByTime, compareVectors, isEmptyVector, joinVectors, lastChangeOfAssessment, nextProvenance } from '@/domain/model/provenance'
+import {
+  ANSWER_VALUE_KEYS,
+  type Answer,
+  type Assessment,
+  type AssessmentStatus,
+  type RecordKind,
+  type Stamp,
+  type Tombstone,
+} from '@/domain/model/types'
 import { T0, at, makeAssessment, makeDepartment, makeOrganisation, makeRound, makeVersionedAnswer } from '../fixtures/backup-builders'
 import { mergeOk, sortedState } from '../fixtures/merge-helpers'
 

@@ -1,6 +1,6 @@
 // The merge of exchange files (src/domain/exchange/merge.ts): exact resulting records, counts, notes.
 import { describe, expect, it } from 'vitest'
-import type { BackupData } from '@/domain/backup'
+import type { BackupData } from '@/domain/exchange/formats'
 import {
   applyDecisions,
   conflictKey,
@@ -15,8 +15,8 @@ import {
   type MergeCounts,
   type RecordCounts,
 } from '@/domain/exchange/merge'
-import { compareVectors } from '@/domain/provenance'
-import type { Answer, Assessment, Stamp, Tombstone } from '@/domain/types'
+import { compareVectors } from '@/domain/model/provenance'
+import type { Answer, Assessment, Stamp, Tombstone } from '@/domain/model/types'
 import {
   T0,
   at,

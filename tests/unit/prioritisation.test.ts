@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Answer, Catalog, CatalogMeasure, Department, Round } from '@/domain/types'
-import { departmentConsensus } from '@/domain/consensus'
+import type { Answer, Catalog, CatalogMeasure, Department, Round } from '@/domain/model/types'
+import { departmentConsensus } from '@/domain/analysis/consensus'
 import {
   classifyMeasure,
   compareRecommendations,
@@ -10,7 +10,7 @@ import {
   recommendationsByDepartment,
   recommendationsForDepartment,
   type PrioritisationOptions,
-} from '@/domain/prioritisation'
+} from '@/domain/analysis/prioritisation'
 import {
   levelAnswer,
   makeAssessment,

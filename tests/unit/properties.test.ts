@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import type { Answer, Assessment, Catalog, CatalogItem, CatalogMeasure, Department, Level, Scale5 } from '@/domain/types'
-import { analyseRound, type AnalysisResult } from '@/domain/analysis'
-import { departmentConsensus } from '@/domain/consensus'
-import { prioritise } from '@/domain/prioritisation'
-import { buildRoadmap } from '@/domain/roadmap'
-import { itemScores, weightedMean } from '@/domain/scoring'
+import type { Answer, Assessment, Catalog, CatalogItem, CatalogMeasure, Department, Level, Scale5 } from '@/domain/model/types'
+import { analyseRound, type AnalysisResult } from '@/domain/analysis/analysis'
+import { departmentConsensus } from '@/domain/analysis/consensus'
+import { prioritise } from '@/domain/analysis/prioritisation'
+import { buildRoadmap } from '@/domain/analysis/roadmap'
+import { itemScores, weightedMean } from '@/domain/analysis/scoring'
 import {
   makeAssessment,
   makeCatalog,

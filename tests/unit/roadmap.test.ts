@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { CatalogMeasure, Scale5 } from '@/domain/types'
-import type { MeasureClass, Recommendation } from '@/domain/prioritisation'
-import { buildRoadmap, durationOf, horizonOf, preferredStartOf, type RoadmapOptions } from '@/domain/roadmap'
+import type { CatalogMeasure, Scale5 } from '@/domain/model/types'
+import type { MeasureClass, Recommendation } from '@/domain/analysis/prioritisation'
+import { buildRoadmap, durationOf, horizonOf, preferredStartOf, type RoadmapOptions } from '@/domain/analysis/roadmap'
 import { makeCatalog, makeMeasure, makeRecommendation } from '../fixtures/builders'
 
 const law = { law: '§ 1', description: { de: 'Pflicht' }, date: '2025-01-01' }

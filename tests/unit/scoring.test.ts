@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import type { Answer, Catalog, Department } from '@/domain/types'
-import { departmentConsensus } from '@/domain/consensus'
+import type { Answer, Catalog, Department } from '@/domain/model/types'
+import { departmentConsensus } from '@/domain/analysis/consensus'
+import { appliesTo } from '@/domain/model/catalog-index'
 import {
-  appliesTo,
   itemMaturity,
   itemScores,
-  SCORING_MODEL_VERSION,
   scoreDepartment,
   scoreOrganisation,
   weightedMean,
   type DepartmentScore,
   type ScoringOptions,
-} from '@/domain/scoring'
+} from '@/domain/analysis/scoring'
+import { SCORING_MODEL_VERSION } from '@/domain/analysis/method'
 import {
   levelAnswer,
   makeAssessment,

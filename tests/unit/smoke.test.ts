@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LEVELS } from '@/domain/types'
+import { LEVELS } from '@/domain/model/types'
 
 describe('levels', () => {
   it('are 0 to 4', () => {

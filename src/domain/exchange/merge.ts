@@ -16,7 +16,15 @@
  *
  * `mergeExchange` is commutative and idempotent on the resulting data (tests/unit/merge-properties).
  */
-import { answerAuthor, bumpVector, compareByTime, compareVectors, isEmptyVector, joinVectors, lastChangeOfAssessment } from '../provenance'
+import {
+  answerAuthor,
+  bumpVector,
+  compareByTime,
+  compareVectors,
+  isEmptyVector,
+  joinVectors,
+  lastChangeOfAssessment,
+} from '@/domain/model/provenance'
 import {
   ANSWER_VALUE_KEYS,
   type Answer,
@@ -27,8 +35,9 @@ import {
   type Round,
   type Stamp,
   type Tombstone,
-} from '../types'
-import type { BackupData } from '../backup'
+} from '@/domain/model/types'
+import { catalogKey } from '@/domain/model/keys'
+import type { BackupData } from './formats'
 import { deepEqualJson } from './equal'
 
 export type MergeErrorCode = 'merge.foreignId' | 'merge.unknownOrganisation' | 'merge.unknownRound' | 'merge.unknownDepartment' | 'merge.catalogConflict'
@@ -223,9 +232,9 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
       for (const d of incoming.departments) if (!known('departments', d.id)) errors.push({ code: 'merge.unknownDepartment', params: { name: d.name } })
     }
   }
-  const localCatalogs = new Map(local.catalogs.map((c) => [`${c.id}\u0000${c.version}`, c]))
+  const localCatalogs = new Map(local.catalogs.map((c) => [catalogKey(c.id, c.version), c]))
   for (const c of incoming.catalogs) {
-    const mine = localCatalogs.get(`${c.id}\u0000${c.version}`)
+    const mine = localCatalogs.get(catalogKey(c.id, c.version))
     if (mine && !deepEqualJson(mine, c)) errors.push({ code: 'merge.catalogConflict', params: { id: c.id, version: c.version } })
   }
   if (errors.length > 0) return { ok: false, errors }
@@ -383,11 +392,11 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
   // 5. Catalogues are immutable: a new id + version is added, a known one is unchanged.
   const catalogs = [...local.catalogs]
   for (const c of incoming.catalogs) {
-    if (localCatalogs.has(`${c.id}\u0000${c.version}`)) counts.catalogs.unchanged++
+    if (localCatalogs.has(catalogKey(c.id, c.version))) counts.catalogs.unchanged++
     else {
       counts.catalogs.added++
       catalogs.push(c)
-      localCatalogs.set(`${c.id}\u0000${c.version}`, c)
+      localCatalogs.set(catalogKey(c.id, c.version), c)
     }
   }
 
@@ -420,9 +429,9 @@ export function diffStates(before: BackupData, after: BackupData): StateDiff {
   const r = diffTable(before.rounds, after.rounds)
   const a = diffTable(before.assessments, after.assessments)
   const t = diffTable(before.tombstones, after.tombstones)
-  const known = new Set(before.catalogs.map((c) => `${c.id}\u0000${c.version}`))
+  const known = new Set(before.catalogs.map((c) => catalogKey(c.id, c.version)))
   return {
-    put: { organisations: o.put, departments: d.put, rounds: r.put, assessments: a.put, catalogs: after.catalogs.filter((c) => !known.has(`${c.id}\u0000${c.version}`)), tombstones: t.put },
+    put: { organisations: o.put, departments: d.put, rounds: r.put, assessments: a.put, catalogs: after.catalogs.filter((c) => !known.has(catalogKey(c.id, c.version))), tombstones: t.put },
     remove: { organisations: o.remove, departments: d.remove, rounds: r.remove, assessments: a.remove, tombstones: t.remove },
   }
 }

@@ -2,9 +2,10 @@
  * Pure rules for editing answers and measuring progress of one assessment.
  */
 import { bumpVector } from './provenance'
-import type { Answer, Applicability, Assessment, AssessmentStatus, Catalog, CatalogItem, DepartmentKind, Level, Stamp } from './types'
+import { ANSWER_KEYS, ANSWER_VALUE_KEYS, type Answer, type AnswerValueKey, type Assessment, type AssessmentStatus, type Catalog, type CatalogItem, type Level, type Stamp, type VersionVector } from './types'
 
-export type AnswerPatch = Partial<Pick<Answer, 'state' | 'ist' | 'bedarf' | 'potenzial' | 'target' | 'comment'>>
+/** What an edit may change: the statement fields (`ANSWER_VALUE_KEYS`); provenance is stamped. */
+export type AnswerPatch = Partial<Pick<Answer, AnswerValueKey>>
 
 /** A blank answer for an item (callers set the state they need). */
 export function emptyAnswer(itemId: string, now: string): Answer {
@@ -40,19 +41,22 @@ export function isRespondentAssessment(a: Pick<Assessment, 'role'>): boolean {
   return a.role !== 'consensus'
 }
 
+/** The respondents' assessments by department id, input order; workshop consensus assessments are left out. */
+export function respondentsByDepartment<A extends Pick<Assessment, 'role' | 'departmentId'>>(assessments: readonly A[]): Map<string, A[]> {
+  const out = new Map<string, A[]>()
+  for (const a of assessments) {
+    if (!isRespondentAssessment(a)) continue
+    const list = out.get(a.departmentId)
+    if (list) list.push(a)
+    else out.set(a.departmentId, [a])
+  }
+  return out
+}
+
 /** True when the Ist question of the answer has been dealt with: a level, or "nicht zutreffend". */
 export function isAnswered(answer: Answer | undefined): boolean {
   if (!answer) return false
   return answer.state === 'na' || (answer.state === 'level' && answer.ist !== null)
-}
-
-export function appliesTo(applicability: Applicability, kind: DepartmentKind): boolean {
-  return applicability === 'all' || kind === 'central'
-}
-
-/** The items of a catalogue asked of a department of the given kind, in catalogue order. */
-export function applicableItems(catalog: Catalog, kind: DepartmentKind): CatalogItem[] {
-  return catalog.items.filter((i) => appliesTo(i.appliesTo, kind))
 }
 
 export interface Progress {
@@ -102,6 +106,41 @@ export function meanIstByDimension(catalog: Catalog, items: CatalogItem[], asses
   return new Map([...result].map(([k, v]) => [k, { mean: v.n === 0 ? null : v.sum / v.n, answered: v.answered, total: v.total }]))
 }
 
+/** True for a maturity level: one of the whole numbers 0–4 (what files and forms are checked against). */
 export function isLevel(x: unknown): x is Level {
   return x === 0 || x === 1 || x === 2 || x === 3 || x === 4
+}
+
+/**
+ * How many answers the assessments hold (any state, open ones included): what goes with them when
+ * they are deleted. Not a progress figure — see `assessmentProgress` for answered items.
+ */
+export function countAnswers(assessments: readonly { answers: Readonly<Record<string, unknown>> }[]): number {
+  let n = 0
+  for (const a of assessments) n += Object.keys(a.answers).length
+  return n
+}
+
+/** The statement fields of an answer (`ANSWER_VALUE_KEYS`), without provenance. */
+export function answerValues(a: Answer): Pick<Answer, AnswerValueKey> {
+  const out = {} as Record<AnswerValueKey, unknown>
+  for (const k of ANSWER_VALUE_KEYS) out[k] = a[k]
+  return out as Pick<Answer, AnswerValueKey>
+}
+
+/**
+ * A copy of an answer with exactly the fields of `ANSWER_KEYS`, in that order (unknown properties
+ * are dropped) and the version vector's device ids sorted, so two copies of equal answers print
+ * identically. Used for files and for answers that passed the file checker.
+ */
+export function copyAnswer(a: Answer): Answer {
+  const out = {} as Record<(typeof ANSWER_KEYS)[number], unknown>
+  for (const k of ANSWER_KEYS) out[k] = k === 'vv' ? sortedVector(a.vv) : a[k]
+  return out as Answer
+}
+
+function sortedVector(vv: VersionVector): VersionVector {
+  const out: VersionVector = {}
+  for (const device of Object.keys(vv).sort()) out[device] = vv[device] as number
+  return out
 }

@@ -9,7 +9,8 @@
  * Timestamps are shown as dd.mm.yyyy hh:mm in German time (Europe/Berlin, EU summer-time rule
  * computed here, no Intl or host time zone involved) unless `timeZone: 'UTC'` is passed.
  */
-import type { AnswerState, Assessment, Catalog, CatalogItem, Department, Organisation, Round } from './types'
+import { appliesTo } from '@/domain/model/catalog-index'
+import type { AnswerState, Assessment, Catalog, CatalogItem, Department, Organisation, Round } from '@/domain/model/types'
 
 export type CsvCell = string | number | null | undefined
 
@@ -206,7 +207,8 @@ export function answersCsv(input: AnswersCsvInput, options: AnswersCsvOptions = 
     const items: { id: string; item?: CatalogItem }[] = []
     const listed = new Set<string>()
     for (const item of catalog?.items ?? []) {
-      if (item.appliesTo === 'central' && department?.kind !== 'central' && a.answers[item.id] === undefined) continue
+      // Items that do not apply are listed only when answered (an unknown department applies to nothing central).
+      if (!appliesTo(item, { kind: department?.kind ?? 'specialist' }) && a.answers[item.id] === undefined) continue
       items.push({ id: item.id, item })
       listed.add(item.id)
     }

@@ -8,7 +8,7 @@
  * Dependency cycles between measures are NOT rejected here: the roadmap detects and reports them.
  */
 import { z } from 'zod'
-import type { Catalog } from './types'
+import { APPLICABILITIES, CATALOG_FORMAT, type Catalog } from '@/domain/model/types'
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 const localized = (max: number) => z.object({ de: text(max), en: text(max).optional() })
@@ -21,7 +21,7 @@ const weight = z.number().positive().max(10)
 const scaleDescription = z.object({ value: z.number(), label: localized(120), description: localized(600) })
 
 export const catalogSchema = z.object({
-  format: z.literal('digitalisierungs-check/catalog'),
+  format: z.literal(CATALOG_FORMAT),
   formatVersion: z.literal(1),
   id,
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'Version im Format 1.2.3 erwartet'),
@@ -50,7 +50,7 @@ export const catalogSchema = z.object({
         question: localized(500),
         help: localized(2000),
         levels: z.tuple([localized(400), localized(400), localized(400), localized(400), localized(400)]),
-        appliesTo: z.enum(['all', 'central']),
+        appliesTo: z.enum(APPLICABILITIES),
         weight: weight.optional(),
         defaultTarget: level.optional(),
         sourceIds: z.array(id).max(20).optional(),

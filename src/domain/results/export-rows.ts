@@ -2,11 +2,11 @@
  * Turns an analysis into the plain rows of the CSV exports (scores and measures), with catalogue
  * texts already looked up, so the CSV module stays independent of scoring.
  */
-import type { AnalysisResult } from './analysis'
+import type { AnalysisResult } from '@/domain/analysis/analysis'
 import type { MeasureCsvRow, ScoreCsvRow } from './csv'
-import { localize } from './localize'
-import type { MeasureClass } from './prioritisation'
-import type { Catalog } from './types'
+import { localize } from '@/domain/model/localize'
+import type { MeasureClass } from '@/domain/analysis/prioritisation'
+import type { Catalog } from '@/domain/model/types'
 
 /** One row per department × dimension that applies to it, then the organisation row per dimension. */
 export function scoreRows(analysis: AnalysisResult, catalog: Catalog, locale: string, orgLabel: string): ScoreCsvRow[] {

@@ -2,35 +2,28 @@
  * One entry point for the screens: analyse one round of one organisation
  * (consensus → scores → gaps → recommendations → roadmap).
  */
-import type { Assessment, Catalog, Department, Round } from '@/domain/types'
-import {
-  type ConsensusOptions,
-  departmentConsensus,
-  type ItemConsensus,
-  type OrphanAnswer,
-  type Respondent,
-} from '@/domain/consensus'
-import { type DepartmentGaps, departmentGaps } from '@/domain/gaps'
+import type { Assessment, Catalog, Department, Round } from '@/domain/model/types'
+import { type ConsensusOptions, departmentConsensus, type ItemConsensus, type OrphanAnswer, type Respondent } from './consensus'
+import { type DepartmentGaps, departmentGaps } from './gaps'
 import {
   type DepartmentRecommendation,
   prioritise,
   type PrioritisationOptions,
   type Recommendation,
   recommendationsByDepartment,
-} from '@/domain/prioritisation'
-import { buildRoadmap, type Roadmap, type RoadmapOptions } from '@/domain/roadmap'
+} from './prioritisation'
+import { buildRoadmap, type Roadmap, type RoadmapOptions } from './roadmap'
 import {
   type DepartmentScore,
-  type DomainWarning,
-  indexCatalog,
   type ItemScore,
   itemScore,
   type OrganisationScore,
-  SCORING_MODEL_VERSION,
   scoreDepartment,
   scoreOrganisation,
   type ScoringOptions,
-} from '@/domain/scoring'
+} from './scoring'
+import { type DomainWarning, SCORING_MODEL_VERSION } from './method'
+import { indexCatalog } from '@/domain/model/catalog-index'
 
 export type AnalysisOptions = ConsensusOptions & ScoringOptions & PrioritisationOptions & RoadmapOptions
 

@@ -7,10 +7,10 @@
  * those items and each round is analysed again, so an added or removed item never shows up as a
  * change in maturity.
  */
-import { type AnalysisOptions, type AnalysisResult, analyseRound } from '@/domain/analysis'
-import { compareByCode } from '@/domain/dashboard'
-import { indexCatalog } from '@/domain/scoring'
-import type { Assessment, Catalog, Department, Round } from '@/domain/types'
+import { type AnalysisOptions, type AnalysisResult, analyseRound } from '@/domain/analysis/analysis'
+import { compareByCode } from './order'
+import { indexCatalog } from '@/domain/model/catalog-index'
+import type { Assessment, Catalog, Department, Round } from '@/domain/model/types'
 
 /** Default |delta| below which a change counts as 'same' (score points on the 0–100 scale). */
 export const DEFAULT_DELTA_EPSILON = 0.05

@@ -2,12 +2,12 @@
  * Gap analysis (Ist vs. Soll) per department and item: which target applies and how far the
  * consensus Ist is below it.
  */
-import type { Catalog, CatalogDimension, CatalogItem, Round } from '@/domain/types'
-import type { ItemConsensus } from '@/domain/consensus'
-import { indexCatalog, itemMaturity, SCORING_MODEL_VERSION } from '@/domain/scoring'
-
-/** Where an item's target came from, in order of precedence. */
-export type TargetSource = 'answer' | 'round' | 'item' | 'dimension'
+import type { Catalog, CatalogDimension, Round } from '@/domain/model/types'
+import type { ItemConsensus } from './consensus'
+import { indexCatalog } from '@/domain/model/catalog-index'
+import { itemMaturity } from './scoring'
+import { SCORING_MODEL_VERSION } from './method'
+import { resolveTarget, type TargetSource } from './targets'
 
 export interface ItemGap {
   departmentId: string
@@ -43,25 +43,6 @@ export interface DepartmentGaps {
   dimensions: DimensionGap[]
 }
 
-/**
- * The target for one item: the consensus target of the answers if not null, else the round's
- * target for the dimension, else the item's default target, else the dimension's default target.
- */
-export function resolveTarget(
-  consensusTarget: number | null,
-  round: Pick<Round, 'dimensionTargets'>,
-  item: Pick<CatalogItem, 'defaultTarget' | 'dimensionId'>,
-  dimension: Pick<CatalogDimension, 'defaultTarget'>,
-): { target: number; source: TargetSource } {
-  if (consensusTarget !== null) return { target: consensusTarget, source: 'answer' }
-  const roundTarget = Object.prototype.hasOwnProperty.call(round.dimensionTargets, item.dimensionId)
-    ? round.dimensionTargets[item.dimensionId]
-    : undefined
-  if (roundTarget !== undefined) return { target: roundTarget, source: 'round' }
-  if (item.defaultTarget !== undefined) return { target: item.defaultTarget, source: 'item' }
-  return { target: dimension.defaultTarget, source: 'dimension' }
-}
-
 /** max(0, target − ist): how many levels are missing; 0 when at or above target. */
 export function gapOf(ist: number, target: number): number {
   return Math.max(0, target - ist)
@@ -79,11 +60,8 @@ export function departmentGaps(
   consensus: readonly ItemConsensus[],
 ): DepartmentGaps {
   const idx = indexCatalog(catalog)
-  // Per dimension: the round's target (if set) and running sums for the summary.
-  const acc = idx.dimensionList.map((dim) => ({
-    roundTarget: Object.prototype.hasOwnProperty.call(round.dimensionTargets, dim.id)
-      ? (round.dimensionTargets[dim.id] as number | undefined)
-      : undefined,
+  // Per dimension: running sums for the summary.
+  const acc = idx.dimensionList.map(() => ({
     count: 0,
     wsum: 0,
     ist: 0,
@@ -107,22 +85,7 @@ export function departmentGaps(
     const pos = idx.itemOrder.get(item.id) as number
     if (pos < lastPos) ordered = false
     lastPos = pos
-    // Same precedence as resolveTarget, without allocating.
-    let target: number
-    let targetSource: TargetSource
-    if (c.target !== null) {
-      target = c.target
-      targetSource = 'answer'
-    } else if (a.roundTarget !== undefined) {
-      target = a.roundTarget
-      targetSource = 'round'
-    } else if (item.defaultTarget !== undefined) {
-      target = item.defaultTarget
-      targetSource = 'item'
-    } else {
-      target = dim.defaultTarget
-      targetSource = 'dimension'
-    }
+    const { target, source: targetSource } = resolveTarget(c.target, round, item, dim)
     const gap = gapOf(c.ist, target)
     items.push({
       departmentId,

@@ -18,11 +18,12 @@ export type Level = 0 | 1 | 2 | 3 | 4
 export const LEVELS: readonly Level[] = [0, 1, 2, 3, 4]
 
 // ---------------------------------------------------------------------------------------------
-// Catalogue (versioned data, validated by src/domain/catalog-schema.ts when loaded)
+// Catalogue (versioned data, validated by src/domain/catalog/catalog-schema.ts when loaded)
 // ---------------------------------------------------------------------------------------------
 
-/** Which departments an item is asked of. */
-export type Applicability = 'all' | 'central'
+/** Which departments an item is asked of: every department, or only central ones (Querschnitt). */
+export const APPLICABILITIES = ['all', 'central'] as const
+export type Applicability = (typeof APPLICABILITIES)[number]
 
 export interface CatalogSource {
   id: string
@@ -94,9 +95,12 @@ export interface ScaleDescription {
   description: LocalizedText
 }
 
+/** Format marker of a catalogue file. */
+export const CATALOG_FORMAT = 'digitalisierungs-check/catalog' as const
+
 export interface Catalog {
   /** Format marker so a file can be recognised. */
-  format: 'digitalisierungs-check/catalog'
+  format: typeof CATALOG_FORMAT
   formatVersion: 1
   id: string
   /** Semantic version; a round pins id + version. */
@@ -177,7 +181,8 @@ export interface Tombstone {
 // Organisation, departments, rounds, assessments, answers (stored in IndexedDB)
 // ---------------------------------------------------------------------------------------------
 
-export type OrganisationType = 'gemeinde' | 'stadt' | 'kreis'
+export const ORGANISATION_TYPES = ['gemeinde', 'stadt', 'kreis'] as const
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number]
 
 export const BUNDESLAENDER = [
   'BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH',
@@ -199,7 +204,8 @@ export interface Organisation {
 }
 
 /** central = Querschnitt (IT, Hauptamt, Personal …); specialist = Fachamt. */
-export type DepartmentKind = 'central' | 'specialist'
+export const DEPARTMENT_KINDS = ['central', 'specialist'] as const
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number]
 
 export interface Department {
   id: string
@@ -236,13 +242,15 @@ export interface Round {
   rev: number
 }
 
-export type AssessmentStatus = 'not_started' | 'in_progress' | 'submitted'
+export const ASSESSMENT_STATUSES = ['not_started', 'in_progress', 'submitted'] as const
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number]
 
 /**
  * The state of one answer. 'level' carries an Ist level; 'na' (nicht zutreffend) removes the item
  * from every denominator; 'unknown' (weiß nicht) counts as unanswered. Neither is ever stored as 0.
  */
-export type AnswerState = 'level' | 'na' | 'unknown'
+export const ANSWER_STATES = ['level', 'na', 'unknown'] as const
+export type AnswerState = (typeof ANSWER_STATES)[number]
 
 export interface Answer {
   itemId: string
@@ -269,8 +277,31 @@ export interface Answer {
   vv: VersionVector
 }
 
-/** The answer fields that carry the respondent's statement (compared by the merge). */
-export const ANSWER_VALUE_KEYS = ['state', 'ist', 'bedarf', 'potenzial', 'target', 'comment'] as const
+/**
+ * Every field of an Answer, in declaration order (the order files are written in). The copy, the
+ * file checker and the merge iterate this list; `satisfies` below keeps it in step with the type.
+ */
+export const ANSWER_KEYS = [
+  'itemId',
+  'state',
+  'ist',
+  'bedarf',
+  'potenzial',
+  'target',
+  'comment',
+  'updatedAt',
+  'updatedBy',
+  'deviceId',
+  'rev',
+  'vv',
+] as const satisfies readonly (keyof Answer)[]
+type OnlyNever<T extends never> = T
+/** Compiles only while ANSWER_KEYS lists every field of Answer. */
+export type AnswerKeysComplete = OnlyNever<Exclude<keyof Answer, (typeof ANSWER_KEYS)[number]>>
+
+/** The answer fields that carry the respondent's statement (compared by the merge, set by edits). */
+export const ANSWER_VALUE_KEYS = ['state', 'ist', 'bedarf', 'potenzial', 'target', 'comment'] as const satisfies readonly (keyof Answer)[]
+export type AnswerValueKey = (typeof ANSWER_VALUE_KEYS)[number]
 
 /** 'respondent' = one person's questionnaire; 'consensus' = the values agreed in a workshop. */
 export const ASSESSMENT_ROLES = ['respondent', 'consensus'] as const

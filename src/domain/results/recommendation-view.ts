@@ -2,8 +2,8 @@
  * Filtering and sorting of recommendations for the measures screen. The priority order is the one
  * the prioritisation returns (rank); other sorts keep rank as the tie-breaker.
  */
-import type { MeasureClass, Recommendation } from './prioritisation'
-import type { Catalog } from './types'
+import type { MeasureClass, Recommendation } from '@/domain/analysis/prioritisation'
+import type { Catalog } from '@/domain/model/types'
 
 export type RecommendationSort = 'priority' | 'effort' | 'impact' | 'title'
 

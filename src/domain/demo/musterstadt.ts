@@ -3,7 +3,8 @@
  * round of varied, plausible answers, built deterministically from a seed so that tests and
  * screenshots are stable. Pure: ids and timestamps are derived from the seed and `now`.
  */
-import type { Answer, Assessment, Catalog, Department, Level, Organisation, Round } from './types'
+import { applicableItems } from '@/domain/model/catalog-index'
+import type { Answer, Assessment, Catalog, Department, Level, Organisation, Round } from '@/domain/model/types'
 
 export const DEMO_ORG_ID = 'demo-musterstadt'
 
@@ -98,7 +99,7 @@ export function buildDemo(catalog: Catalog, now: string, seed = 2026): DemoData 
   for (const d of DEPARTMENTS) {
     const department: Department = { id: `${DEMO_ORG_ID}-dep-${d.code}`, orgId: DEMO_ORG_ID, name: d.name, code: d.code, parentUnit: d.parentUnit, head: d.head, staff: d.staff, kind: d.kind, createdAt: now, ...prov }
     departments.push(department)
-    const items = catalog.items.filter((i) => i.appliesTo === 'all' || d.kind === 'central')
+    const items = applicableItems(catalog, d.kind)
     // The earlier round: one respondent, complete and submitted, about half a level lower.
     const earlier: Record<string, Answer> = {}
     for (const item of items) {

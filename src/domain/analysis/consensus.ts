@@ -5,9 +5,10 @@
  * (the department's assessment with role 'consensus'), that value replaces the median; the
  * consensus assessment is never counted as a respondent.
  */
-import type { Answer, AnswerState, Assessment, Catalog, CatalogItem, Department, Level } from '@/domain/types'
-import { indexCatalog, SCORING_MODEL_VERSION } from '@/domain/scoring'
-import { isRespondentAssessment } from './answers'
+import { answerValues, isRespondentAssessment } from '@/domain/model/answers'
+import { askedItems, indexCatalog } from '@/domain/model/catalog-index'
+import type { Answer, AnswerValueKey, Assessment, Catalog, CatalogItem, Department } from '@/domain/model/types'
+import { SCORING_MODEL_VERSION } from './method'
 
 /** 'unanswered' = only 'weiß nicht' or no answer at all. */
 export type ConsensusState = 'level' | 'na' | 'unanswered'
@@ -22,18 +23,8 @@ export interface Respondent {
   respondent: string
 }
 
-/** One respondent's raw answer to one item (built on demand by `respondentAnswers`). */
-export interface RespondentAnswer extends Respondent {
-  state: AnswerState
-  ist: Level | null
-  bedarf: Level | null
-  potenzial: Level | null
-  target: Level | null
-  comment: string
-}
-
-/** The fields of an answer that the consensus reads. */
-export type AnswerValues = Pick<Answer, 'state' | 'ist' | 'bedarf' | 'potenzial' | 'target'>
+/** One respondent's raw answer to one item: the statement fields (built on demand by `respondentAnswers`). */
+export interface RespondentAnswer extends Respondent, Pick<Answer, AnswerValueKey> {}
 
 /** Consensus of one department on one applicable item. */
 export interface ItemConsensus {
@@ -232,21 +223,10 @@ export function respondentAnswers(c: Pick<ItemConsensus, 'respondents' | 'answer
   c.answers.forEach((a, j) => {
     const r = c.respondents[j]
     if (!a || !r) return
-    out.push({
-      assessmentId: r.assessmentId,
-      respondent: r.respondent,
-      state: a.state,
-      ist: a.ist,
-      bedarf: a.bedarf,
-      potenzial: a.potenzial,
-      target: a.target,
-      comment: a.comment,
-    })
+    out.push({ assessmentId: r.assessmentId, respondent: r.respondent, ...answerValues(a) })
   })
   return out
 }
-
-export { isRespondentAssessment } from './answers'
 
 /**
  * The answers a department's workshop agreed on, keyed by item id, from its assessments with role
@@ -297,7 +277,7 @@ export function departmentConsensus(
   const agreed = workshop.length > 0 ? agreedAnswers(workshop) : undefined
   const records = own.map((a) => a.answers)
   const r = records.length
-  const scored = department.kind === 'central' ? idx.centralItems : idx.allItems
+  const scored = askedItems(idx, department).items
   const items: ItemConsensus[] = new Array<ItemConsensus>(scored.length)
   for (let i = 0; i < scored.length; i++) {
     const item = scored[i] as CatalogItem

@@ -3,7 +3,7 @@
  * workshop has got. The values it records live in the department's consensus assessment; how they
  * enter the results is decided in consensus.ts (`applyAgreedAnswer`).
  */
-import { DEFAULT_SPREAD_THRESHOLD, type ItemConsensus } from '@/domain/consensus'
+import { DEFAULT_SPREAD_THRESHOLD, type ItemConsensus } from './consensus'
 
 /**
  * True when the respondents' Ist levels lie `spreadThreshold` or more apart. Unlike `toDiscuss`

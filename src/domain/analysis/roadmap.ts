@@ -3,10 +3,11 @@
  * slots 1…n, respecting dependencies and an optional capacity, and derives the horizon
  * (kurzfristig / mittelfristig / langfristig) from the start year. Rules in docs/scoring.md §6.
  */
-import type { Catalog, Scale5 } from '@/domain/types'
-import { topologicalOrder, withoutCyclicEdges } from '@/domain/graph'
-import { classifyMeasure, type MeasureClass, type Recommendation } from '@/domain/prioritisation'
-import { type DomainWarning, indexCatalog, SCORING_MODEL_VERSION } from '@/domain/scoring'
+import type { Catalog, Scale5 } from '@/domain/model/types'
+import { topologicalOrder, withoutCyclicEdges } from './graph'
+import { classifyMeasure, type MeasureClass, type Recommendation } from './prioritisation'
+import { type DomainWarning, SCORING_MODEL_VERSION } from './method'
+import { indexCatalog } from '@/domain/model/catalog-index'
 
 export type Horizon = 'kurzfristig' | 'mittelfristig' | 'langfristig'
 

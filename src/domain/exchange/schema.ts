@@ -4,7 +4,7 @@
  * format version 1) — and the limits they are checked against. All three share these records.
  *
  * The outer structure (organisations, departments, rounds, assessments) is checked with zod;
- * included catalogues by `validateCatalog` from catalog-schema.ts. Answers are checked by the hand-written `checkAnswer` below: a large backup carries about
+ * included catalogues by `validateCatalog` from catalog/catalog-schema.ts. Answers are checked by the hand-written `checkAnswer` below: a large backup carries about
  * 100,000 of them and a plain loop is several times faster than a zod object per answer, while the
  * rules stay the same.
  *
@@ -12,9 +12,15 @@
  * `constructor`, `prototype`) are rejected before any schema runs (see `scanJsonTree`).
  */
 import { z } from 'zod'
+import { copyAnswer, isLevel } from '@/domain/model/answers'
 import {
+  ANSWER_KEYS,
+  ANSWER_STATES,
   ASSESSMENT_ROLES,
+  ASSESSMENT_STATUSES,
   BUNDESLAENDER,
+  DEPARTMENT_KINDS,
+  ORGANISATION_TYPES,
   RECORD_KINDS,
   type Answer,
   type AnswerState,
@@ -24,37 +30,8 @@ import {
   type Round,
   type Tombstone,
   type VersionVector,
-} from './types'
-
-export const BACKUP_FORMAT = 'digitalisierungs-check/backup' as const
-export const BACKUP_FORMAT_VERSION = 2 as const
-export const PACKAGE_FORMAT = 'digitalisierungs-check/package' as const
-export const PACKAGE_FORMAT_VERSION = 1 as const
-export const CATALOG_FORMAT = 'digitalisierungs-check/catalog' as const
-/** Package kinds: 'package' = sent out to a respondent, 'return' = answers sent back. */
-export const PACKAGE_KINDS = ['package', 'return'] as const
-
-/** Limits of format version 1. Strings are measured in UTF-16 code units (String.length). */
-export const BACKUP_LIMITS = {
-  /** Default maximum file size in bytes (UTF-8). */
-  maxBytes: 200 * 1024 * 1024,
-  idMax: 100,
-  nameMax: 300,
-  shortTextMax: 100,
-  commentMax: 5000,
-  /** Deepest nesting a valid file needs is about 7; anything far beyond is junk. */
-  maxDepth: 32,
-  maxRecordsPerTable: 200_000,
-  maxAnswersPerAssessment: 5000,
-  maxCatalogs: 500,
-  /** Errors collected before parsing stops. */
-  maxErrors: 20,
-  /** Devices in one answer's version vector. */
-  maxVectorEntries: 256,
-  revMax: 1_000_000_000,
-  inhabitantsMax: 100_000_000,
-  staffMax: 10_000_000,
-} as const
+} from '@/domain/model/types'
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_LIMITS, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, PACKAGE_KINDS } from './formats'
 
 /** Keys that could change an object's prototype when copied naively; never allowed anywhere. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
@@ -71,26 +48,6 @@ export type CustomIssueKind = 'level' | 'isoDateTime' | 'isoDate' | 'answersMap'
 export function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
-
-export function isLevel(value: unknown): value is Level {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 4
-}
-
-const ANSWER_STATES: readonly AnswerState[] = ['level', 'na', 'unknown']
-export const ANSWER_KEYS = [
-  'itemId',
-  'state',
-  'ist',
-  'bedarf',
-  'potenzial',
-  'target',
-  'comment',
-  'updatedAt',
-  'updatedBy',
-  'deviceId',
-  'rev',
-  'vv',
-] as const satisfies readonly (keyof Answer)[]
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -128,7 +85,7 @@ const provenance = {
 export const organisationSchema = z.object({
   id,
   name,
-  type: z.enum(['gemeinde', 'stadt', 'kreis']),
+  type: z.enum(ORGANISATION_TYPES),
   bundesland: z.enum(BUNDESLAENDER),
   inhabitants: count(BACKUP_LIMITS.inhabitantsMax),
   staff: count(BACKUP_LIMITS.staffMax),
@@ -144,7 +101,7 @@ export const departmentSchema = z.object({
   parentUnit: optionalName,
   head: optionalName,
   staff: count(BACKUP_LIMITS.staffMax),
-  kind: z.enum(['central', 'specialist']),
+  kind: z.enum(DEPARTMENT_KINDS),
   createdAt: isoDateTime,
   ...provenance,
 }) satisfies z.ZodType<Department>
@@ -173,7 +130,7 @@ export const assessmentShellSchema = z.object({
   departmentId: id,
   respondent: optionalName,
   role: z.enum(ASSESSMENT_ROLES),
-  status: z.enum(['not_started', 'in_progress', 'submitted']),
+  status: z.enum(ASSESSMENT_STATUSES),
   answers: z.custom<Record<string, unknown>>(isPlainRecord, { params: { kind: 'answersMap' } }),
   createdAt: isoDateTime,
   ...provenance,
@@ -203,7 +160,7 @@ const exchangeShell = {
   departments: table(departmentSchema),
   rounds: table(roundSchema),
   assessments: table(assessmentShellSchema),
-  /** Each entry is checked by `validateCatalog` (catalog-schema.ts), the rules every catalogue obeys. */
+  /** Each entry is checked by `validateCatalog` (catalog/catalog-schema.ts), the rules every catalogue obeys. */
   catalogs: z.array(z.unknown()).max(BACKUP_LIMITS.maxCatalogs),
   tombstones: table(tombstoneSchema),
   /** `sha256:<hex>` of the file's canonical text without this field (see exchange/checksum.ts). */
@@ -282,8 +239,8 @@ function checkNullableLevel(
 
 /**
  * Checks one raw answer with the same rules a zod schema would state, plus the state rule from
- * types.ts: `ist` is a level exactly when state is 'level' (n/a and "weiß nicht" are never 0).
- * Returns a stripped copy (only declared keys) or the issues.
+ * model/types.ts: `ist` is a level exactly when state is 'level' (n/a and "weiß nicht" are never 0).
+ * Returns a stripped copy (only declared keys, see `copyAnswer`) or the issues.
  */
 export function checkAnswer(
   raw: unknown,
@@ -319,26 +276,11 @@ export function checkAnswer(
   else if (!isPlainRecord(vv)) issues.push({ kind: 'invalidType', field: 'vv', expected: 'object' })
   else if (!isVersionVector(vv)) issues.push({ kind: 'invalidVector', field: 'vv' })
   // 'na' and 'unknown' never carry an Ist level. 'level' without one is valid: the Ist question is
-  // still open while Bedarf, Potenzial or a comment were already given (see Answer in types.ts).
+  // still open while Bedarf, Potenzial or a comment were already given (see Answer in model/types.ts).
   if (issues.length === 0 && state !== 'level' && raw.ist !== null) issues.push({ kind: 'stateMismatch', field: 'ist' })
   if (issues.length > 0) return { ok: false, issues }
-  return {
-    ok: true,
-    answer: {
-      itemId: itemId as string,
-      state: state as AnswerState,
-      ist: raw.ist as Level | null,
-      bedarf: raw.bedarf as Level | null,
-      potenzial: raw.potenzial as Level | null,
-      target: raw.target as Level | null,
-      comment: comment as string,
-      updatedAt: updatedAt as string,
-      updatedBy: updatedBy as string,
-      deviceId: deviceId as string,
-      rev: rev as number,
-      vv: { ...(vv as VersionVector) },
-    },
-  }
+  // Every field was checked above: a copy with exactly the declared fields (unknown keys stripped).
+  return { ok: true, answer: copyAnswer(raw as unknown as Answer) }
 }
 
 function checkString(value: unknown, field: 'updatedBy' | 'deviceId', max: number, issues: AnswerIssue[]): void {
@@ -410,7 +352,7 @@ export function scanJsonTree(root: unknown, maxDepth: number = BACKUP_LIMITS.max
 export const answerSchema = z
   .object({
     itemId: id,
-    state: z.enum(['level', 'na', 'unknown']),
+    state: z.enum(ANSWER_STATES),
     ist: level.nullable(),
     bedarf: level.nullable(),
     potenzial: level.nullable(),

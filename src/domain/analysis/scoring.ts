@@ -1,126 +1,22 @@
 /**
- * Scoring: item maturity, dimension, department and organisation scores (model version below).
+ * Scoring: item maturity, dimension, department and organisation scores (model version in method.ts).
  *
  * Pure functions over plain data. The method is documented in docs/scoring.md; in short:
  * item maturity = Ist / 4 × 100; a dimension is the weighted mean over answered items; 'na'
  * (nicht zutreffend) leaves every denominator; 'unanswered' (weiß nicht / no answer) only lowers
  * coverage. Departments and the organisation average what is not null.
  */
-import type {
-  Catalog,
-  CatalogDimension,
-  CatalogItem,
-  CatalogMeasure,
-  Department,
-} from '@/domain/types'
-import type { ConsensusState, ItemConsensus } from '@/domain/consensus'
-
-/** Version of the scoring, gap, prioritisation and roadmap method. Results carry it. */
-export const SCORING_MODEL_VERSION = '1.0.0'
+import { askedItems, indexCatalog } from '@/domain/model/catalog-index'
+import type { Catalog, CatalogItem, Department } from '@/domain/model/types'
+import type { ConsensusState, ItemConsensus } from './consensus'
+import { SCORING_MODEL_VERSION } from './method'
 
 /** Default coverage below which a score is flagged as uncertain. */
 export const DEFAULT_COVERAGE_THRESHOLD = 0.5
 
-/** A non-fatal finding of the analysis (bad catalogue reference, cycle, capacity …). */
-export interface DomainWarning {
-  code:
-    | 'unknown_dependency'
-    | 'dependency_cycle'
-    | 'unknown_trigger_item'
-    | 'capacity_exceeded'
-    | 'beyond_horizon'
-    | 'catalog_mismatch'
-    | 'assessment_other_round'
-    | 'assessment_unknown_department'
-  /** English text for logs; screens translate by `code` and `ids`. */
-  message: string
-  /** The ids the warning is about (measure, item, assessment, department … ids). */
-  ids: string[]
-}
-
-// ---------------------------------------------------------------------------------------------
-// Catalogue index (precomputed lookups; catalogues are treated as immutable)
-// ---------------------------------------------------------------------------------------------
-
-/** Lookup tables over one catalogue, built once per catalogue object. */
-export interface CatalogIndex {
-  catalog: Catalog
-  itemsById: ReadonlyMap<string, CatalogItem>
-  /** Position of each item in `catalog.items`, for a stable catalogue order. */
-  itemOrder: ReadonlyMap<string, number>
-  dimensionsById: ReadonlyMap<string, CatalogDimension>
-  itemsByDimension: ReadonlyMap<string, readonly CatalogItem[]>
-  measuresById: ReadonlyMap<string, CatalogMeasure>
-  /** Scorable items (unique id, known dimension) that apply to every department, catalogue order. */
-  allItems: readonly CatalogItem[]
-  /** Position of each item in `allItems` / `centralItems`. */
-  allItemPosition: ReadonlyMap<string, number>
-  centralItemPosition: ReadonlyMap<string, number>
-  /** Dimensions with unique ids, catalogue order, and their positions. */
-  dimensionList: readonly CatalogDimension[]
-  dimensionPosition: ReadonlyMap<string, number>
-  /** All scorable items (what a central department is asked), catalogue order. */
-  centralItems: readonly CatalogItem[]
-}
-
-const indexCache = new WeakMap<Catalog, CatalogIndex>()
-
-/**
- * Returns lookup maps for a catalogue (memoised per catalogue object, so do not mutate a catalogue
- * after analysing it). Duplicate ids: the first one wins. Items of unknown dimensions are kept in
- * `itemsById` but belong to no dimension, so they never score.
- */
-export function indexCatalog(catalog: Catalog): CatalogIndex {
-  const cached = indexCache.get(catalog)
-  if (cached) return cached
-  const itemsById = new Map<string, CatalogItem>()
-  const itemOrder = new Map<string, number>()
-  const dimensionsById = new Map<string, CatalogDimension>()
-  const itemsByDimension = new Map<string, CatalogItem[]>()
-  const measuresById = new Map<string, CatalogMeasure>()
-  for (const d of catalog.dimensions) {
-    if (dimensionsById.has(d.id)) continue
-    dimensionsById.set(d.id, d)
-    itemsByDimension.set(d.id, [])
-  }
-  catalog.items.forEach((item, i) => {
-    if (itemsById.has(item.id)) return
-    itemsById.set(item.id, item)
-    itemOrder.set(item.id, i)
-    itemsByDimension.get(item.dimensionId)?.push(item)
-  })
-  for (const m of catalog.measures) if (!measuresById.has(m.id)) measuresById.set(m.id, m)
-  const centralItems = catalog.items.filter(
-    (item) => itemsById.get(item.id) === item && dimensionsById.has(item.dimensionId),
-  )
-  const allItems = centralItems.filter((item) => item.appliesTo === 'all')
-  const dimensionList = [...dimensionsById.values()]
-  const index: CatalogIndex = {
-    dimensionList,
-    dimensionPosition: new Map(dimensionList.map((d, i) => [d.id, i])),
-    allItems,
-    centralItems,
-    allItemPosition: new Map(allItems.map((item, i) => [item.id, i])),
-    centralItemPosition: new Map(centralItems.map((item, i) => [item.id, i])),
-    catalog,
-    itemsById,
-    itemOrder,
-    dimensionsById,
-    itemsByDimension,
-    measuresById,
-  }
-  indexCache.set(catalog, index)
-  return index
-}
-
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 // ---------------------------------------------------------------------------------------------
-
-/** True if the item is asked of the department: 'all' items always, 'central' items only of central departments. */
-export function appliesTo(item: Pick<CatalogItem, 'appliesTo'>, department: Pick<Department, 'kind'>): boolean {
-  return item.appliesTo === 'all' || department.kind === 'central'
-}
 
 /** Maturity 0–100 of a (consensus) Ist level 0–4: ist / 4 × 100. Not defined for N/A (callers pass only levels). */
 export function itemMaturity(ist: number): number {
@@ -216,7 +112,7 @@ export function scoreDepartment(
 ): DepartmentScore {
   const idx = indexCatalog(catalog)
   const threshold = options.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD
-  const scored = department.kind === 'central' ? idx.centralItems : idx.allItems
+  const scored = askedItems(idx, department).items
   const lookup = consensusLookup(scored, consensus)
 
   const acc = idx.dimensionList.map(() => ({ applicable: 0, na: 0, answered: 0, sum: 0, wsum: 0, plain: 0 }))
@@ -311,7 +207,7 @@ export function itemScores(
   consensus: readonly ItemConsensus[],
 ): ItemScore[] {
   const idx = indexCatalog(catalog)
-  const scored = department.kind === 'central' ? idx.centralItems : idx.allItems
+  const scored = askedItems(idx, department).items
   const lookup = consensusLookup(scored, consensus)
   return scored.map((item, i) => itemScore(item, lookup(i, item.id)))
 }

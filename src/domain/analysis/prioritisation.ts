@@ -4,18 +4,17 @@
  * (Pflicht, Quick Win, Leitprojekt, Ergänzung) and a deterministic order. Every recommendation
  * carries its reasons so the screens can say why.
  */
-import type { Catalog, CatalogMeasure, Department, LegalObligation, Round, Scale5 } from '@/domain/types'
-import { type ItemConsensus, type RespondentAnswer, respondentAnswers } from '@/domain/consensus'
-import { gapOf, resolveTarget } from '@/domain/gaps'
-import {
-  appliesTo,
-  consensusLookup,
-  type DomainWarning,
-  indexCatalog,
-  SCORING_MODEL_VERSION,
-} from '@/domain/scoring'
+import type { Catalog, CatalogMeasure, Department, LegalObligation, Round, Scale5 } from '@/domain/model/types'
+import { type ItemConsensus, type RespondentAnswer, respondentAnswers } from './consensus'
+import { gapOf } from './gaps'
+import { resolveTarget } from './targets'
+import { appliesTo, askedItems, indexCatalog } from '@/domain/model/catalog-index'
+import { consensusLookup } from './scoring'
+import { type DomainWarning, SCORING_MODEL_VERSION } from './method'
 
-export type MeasureClass = 'pflicht' | 'quick_win' | 'leitprojekt' | 'ergaenzung'
+/** Classes of a measure, in the order screens list them (see `classifyMeasure`). */
+export const MEASURE_CLASSES = ['pflicht', 'quick_win', 'leitprojekt', 'ergaenzung'] as const
+export type MeasureClass = (typeof MEASURE_CLASSES)[number]
 
 /** One department × item that triggers a measure, with its share of the benefit. */
 export interface PriorityReason {
@@ -145,9 +144,7 @@ export function prioritise(
   const idx = indexCatalog(catalog)
   const warnings: DomainWarning[] = []
   const lookups = departments.map((d) => {
-    const central = d.department.kind === 'central'
-    const scored = central ? idx.centralItems : idx.allItems
-    const position = central ? idx.centralItemPosition : idx.allItemPosition
+    const { items: scored, position } = askedItems(idx, d.department)
     const lookup = consensusLookup(scored, d.consensus)
     return {
       department: d.department,

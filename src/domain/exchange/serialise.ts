@@ -1,0 +1,238 @@
+/**
+ * Writing exchange files: building a full backup or a department package from records, and the
+ * canonical text (records copied field by field in declaration order, answers sorted by item id,
+ * one answer per line) that the checksum covers and that two exports can be diffed on.
+ */
+import { copyAnswer } from '@/domain/model/answers'
+import type { Assessment, Catalog, Department, Organisation, Round, Tombstone } from '@/domain/model/types'
+import { checksumOf } from './checksum'
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  PACKAGE_FORMAT,
+  PACKAGE_FORMAT_VERSION,
+  type Backup,
+  type BackupData,
+  type BackupMeta,
+  type ExchangeFile,
+  type ExchangeHeader,
+  type PackageFile,
+  type PackageKind,
+} from './formats'
+import { isPlainRecord } from './schema'
+
+function sortedRecord<V>(map: Record<string, V>, copy: (v: V) => V): Record<string, V> {
+  const out: Record<string, V> = {}
+  for (const key of Object.keys(map).sort()) out[key] = copy(map[key] as V)
+  return out
+}
+
+const copyOrganisation = (o: Organisation): Organisation => ({
+  id: o.id,
+  name: o.name,
+  type: o.type,
+  bundesland: o.bundesland,
+  inhabitants: o.inhabitants,
+  staff: o.staff,
+  createdAt: o.createdAt,
+  updatedAt: o.updatedAt,
+  updatedBy: o.updatedBy,
+  deviceId: o.deviceId,
+  rev: o.rev,
+})
+
+const copyDepartment = (d: Department): Department => ({
+  id: d.id,
+  orgId: d.orgId,
+  name: d.name,
+  code: d.code,
+  parentUnit: d.parentUnit,
+  head: d.head,
+  staff: d.staff,
+  kind: d.kind,
+  createdAt: d.createdAt,
+  updatedAt: d.updatedAt,
+  updatedBy: d.updatedBy,
+  deviceId: d.deviceId,
+  rev: d.rev,
+})
+
+const copyRound = (r: Round): Round => ({
+  id: r.id,
+  orgId: r.orgId,
+  name: r.name,
+  startDate: r.startDate,
+  endDate: r.endDate,
+  catalogId: r.catalogId,
+  catalogVersion: r.catalogVersion,
+  dimensionTargets: sortedRecord(r.dimensionTargets, (v) => v),
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  updatedBy: r.updatedBy,
+  deviceId: r.deviceId,
+  rev: r.rev,
+})
+
+const copyAssessment = (a: Assessment): Assessment => ({
+  id: a.id,
+  orgId: a.orgId,
+  roundId: a.roundId,
+  departmentId: a.departmentId,
+  respondent: a.respondent,
+  role: a.role,
+  status: a.status,
+  answers: sortedRecord(a.answers, copyAnswer),
+  createdAt: a.createdAt,
+  updatedAt: a.updatedAt,
+  updatedBy: a.updatedBy,
+  deviceId: a.deviceId,
+  rev: a.rev,
+  activityAt: a.activityAt,
+  submittedAt: a.submittedAt,
+})
+
+const copyTombstone = (t: Tombstone): Tombstone => ({
+  id: t.id,
+  kind: t.kind,
+  orgId: t.orgId,
+  deletedAt: t.deletedAt,
+  deletedBy: t.deletedBy,
+  deviceId: t.deviceId,
+})
+
+/** Catalogues keep their authored key order; a JSON copy drops undefined and foreign objects. */
+const copyCatalog = (c: Catalog): Catalog => JSON.parse(JSON.stringify(c)) as Catalog
+
+function copyTables(data: BackupData): BackupData {
+  return {
+    organisations: data.organisations.map(copyOrganisation),
+    departments: data.departments.map(copyDepartment),
+    rounds: data.rounds.map(copyRound),
+    assessments: data.assessments.map(copyAssessment),
+    catalogs: data.catalogs.map(copyCatalog),
+    tombstones: data.tombstones.map(copyTombstone),
+  }
+}
+
+/**
+ * Builds the backup object from a snapshot of all tables. Records are copied field by field in
+ * declaration order (extra properties are dropped, answer keys sorted), tables keep their order.
+ */
+export function createBackup(data: BackupData, meta: BackupMeta): Backup {
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    ...header(meta),
+    ...copyTables(data),
+  }
+}
+
+function header(meta: BackupMeta): ExchangeHeader {
+  return { exportedAt: meta.now.toISOString(), appVersion: meta.appVersion, scoringModelVersion: meta.scoringModelVersion, deviceId: meta.deviceId }
+}
+
+/**
+ * Builds a department package or return file from the records of one round and department. The
+ * caller passes exactly the records in scope (see db/exchange.ts); `catalog` only when it is not
+ * built in.
+ */
+export function createPackage(
+  kind: PackageKind,
+  data: { organisation: Organisation; round: Round; department: Department; assessments: Assessment[]; catalog?: Catalog; tombstones?: Tombstone[] },
+  meta: BackupMeta,
+): PackageFile {
+  return {
+    format: PACKAGE_FORMAT,
+    formatVersion: PACKAGE_FORMAT_VERSION,
+    kind,
+    scope: {
+      orgId: data.organisation.id,
+      roundId: data.round.id,
+      departmentId: data.department.id,
+      assessmentIds: data.assessments.map((a) => a.id),
+    },
+    ...header(meta),
+    ...copyTables({
+      organisations: [data.organisation],
+      departments: [data.department],
+      rounds: [data.round],
+      assessments: data.assessments,
+      catalogs: data.catalog ? [data.catalog] : [],
+      tombstones: data.tombstones ?? [],
+    }),
+  }
+}
+
+const isScalar = (v: unknown): boolean => typeof v !== 'object' || v === null
+
+/**
+ * Printed on one line: arrays of scalars, and records whose values are scalars or flat records of
+ * scalars (an answer with its version vector `vv`, a round with its `dimensionTargets`).
+ */
+function isLeaf(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(isScalar)
+  if (isPlainRecord(value)) return Object.values(value).every((v) => isScalar(v) || (isPlainRecord(v) && Object.values(v).every(isScalar)))
+  return true
+}
+
+/** Pretty printer: nested structures indented by two spaces, leaf objects/arrays on one line. */
+function printJson(value: unknown, indent: string, out: string[]): void {
+  if (isLeaf(value)) {
+    out.push(JSON.stringify(value) ?? 'null')
+    return
+  }
+  const inner = indent + '  '
+  if (Array.isArray(value)) {
+    out.push('[\n')
+    value.forEach((v, i) => {
+      out.push(inner)
+      printJson(v, inner, out)
+      out.push(i < value.length - 1 ? ',\n' : '\n')
+    })
+    out.push(indent, ']')
+    return
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined)
+  out.push('{\n')
+  entries.forEach(([k, v], i) => {
+    out.push(inner, JSON.stringify(k), ': ')
+    printJson(v, inner, out)
+    out.push(i < entries.length - 1 ? ',\n' : '\n')
+  })
+  out.push(indent, '}')
+}
+
+/**
+ * Serialises a backup: header fields first, records in declaration order, answers sorted by item id,
+ * one answer (and any other flat object) per line so two exports diff line by line. Ends with '\n'.
+ */
+export function serializeBackup(file: ExchangeFile): string {
+  const text = canonicalText(file)
+  return attachChecksum(text, checksumOf(text))
+}
+
+/**
+ * The checksum goes last, over the text without it: `…\n}` becomes `…,\n  "checksum": "…"\n}`.
+ * With `canonicalText` this lets a caller hash with a faster (asynchronous) SHA-256.
+ */
+export function attachChecksum(canonical: string, checksum: string): string {
+  return `${canonical.slice(0, -3)},\n  "checksum": ${JSON.stringify(checksum)}\n}\n`
+}
+
+/** The canonical text of a file without its checksum (what the checksum covers). */
+export function canonicalText(file: ExchangeFile): string {
+  const head = {
+    exportedAt: file.exportedAt,
+    appVersion: file.appVersion,
+    scoringModelVersion: file.scoringModelVersion,
+    deviceId: file.deviceId,
+  }
+  const canonical =
+    file.format === PACKAGE_FORMAT
+      ? { format: PACKAGE_FORMAT, formatVersion: PACKAGE_FORMAT_VERSION, kind: file.kind, scope: { ...file.scope, assessmentIds: [...file.scope.assessmentIds] }, ...head, ...copyTables(file) }
+      : { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, ...head, ...copyTables(file) }
+  const out: string[] = []
+  printJson(canonical, '', out)
+  out.push('\n')
+  return out.join('')
+}
