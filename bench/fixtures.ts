@@ -17,6 +17,7 @@ import type {
   Scale5,
 } from '../src/domain/model/types'
 import { prng } from '../src/domain/demo/musterstadt'
+import { appliesTo } from '../src/domain/model/catalog-index'
 
 export type Rng = () => number
 
@@ -212,7 +213,7 @@ export function makeSyntheticOrganisation(
       for (let p = 0; p < nResp; p++) {
         const answers: Record<string, Answer> = {}
         for (const item of catalog.items) {
-          if (item.appliesTo === 'central' && dep.kind !== 'central') continue
+          if (!appliesTo(item, dep)) continue
           const x = rng()
           if (x < 0.05) continue
           const state = x < 0.85 ? 'level' : x < 0.93 ? 'na' : 'unknown'

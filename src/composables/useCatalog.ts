@@ -1,6 +1,7 @@
 /** The validated catalogue for a (reactive) pinned reference, loaded through the catalogue store. */
 import { shallowRef, watch, type ShallowRef } from 'vue'
 import { useCatalogStore } from '@/stores/catalogs'
+import { catalogRefKey } from '@/domain/model/keys'
 import type { Catalog, CatalogRef } from '@/domain/model/types'
 
 export function useCatalog(refGetter: () => CatalogRef | undefined): { catalog: ShallowRef<Catalog | undefined>; error: ShallowRef<Error | null> } {
@@ -10,7 +11,7 @@ export function useCatalog(refGetter: () => CatalogRef | undefined): { catalog: 
   watch(
     () => {
       const r = refGetter()
-      return r ? `${r.catalogId}@${r.catalogVersion}` : ''
+      return r ? catalogRefKey(r) : ''
     },
     async (k) => {
       const r = refGetter()

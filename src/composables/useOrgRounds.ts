@@ -2,6 +2,7 @@
 import { computed, shallowRef, watch } from 'vue'
 import { listAssessmentsOfOrg } from '@/db/assessments'
 import type { RoundData } from '@/domain/results/compare'
+import { catalogRefKey } from '@/domain/model/keys'
 import type { Catalog } from '@/domain/model/types'
 import { useCatalogStore } from '@/stores/catalogs'
 import { useLiveQuery } from '@/platform/useLiveQuery'
@@ -14,13 +15,13 @@ export function useOrgRounds() {
   const catalogs = shallowRef<Record<string, Catalog>>({})
   const catalogErrors = shallowRef<string[]>([])
   watch(
-    () => (rounds.data.value ?? []).map((r) => `${r.catalogId}@${r.catalogVersion}`).join(','),
+    () => (rounds.data.value ?? []).map(catalogRefKey).join(','),
     async () => {
       const next: Record<string, Catalog> = {}
       const errors: string[] = []
       for (const r of rounds.data.value ?? []) {
         try {
-          next[`${r.catalogId}@${r.catalogVersion}`] = await store.load(r)
+          next[catalogRefKey(r)] = await store.load(r)
         } catch (e) {
           errors.push(e instanceof Error ? e.message : String(e))
         }
@@ -34,7 +35,7 @@ export function useOrgRounds() {
     const deps = departments.data.value ?? []
     const all = assessments.data.value ?? []
     return (rounds.data.value ?? []).flatMap((round) => {
-      const catalog = catalogs.value[`${round.catalogId}@${round.catalogVersion}`]
+      const catalog = catalogs.value[catalogRefKey(round)]
       return catalog ? [{ round, catalog, departments: deps, assessments: all.filter((a) => a.roundId === round.id) }] : []
     })
   })

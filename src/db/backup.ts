@@ -1,6 +1,6 @@
 /**
  * Reading and writing for exchange files (full backups, department packages, returns). The formats
- * and the merge are pure (src/domain/backup.ts, src/domain/exchange/merge.ts); this module reads the
+ * and the merge are pure (src/domain/exchange/, merge in merge.ts); this module reads the
  * records a file touches and writes a merge's difference in ONE transaction, so an import either
  * lands completely or not at all.
  */

@@ -1,10 +1,11 @@
 /** Departments (Fachbereiche / Ämter / Stabsstellen) of one organisation. */
+import { countAnswers } from '@/domain/model/answers'
 import { nextProvenance } from '@/domain/model/provenance'
 import type { Department, DepartmentInput, Stamp } from '@/domain/model/types'
 import { db } from './database'
 import { newId } from './ids'
 import { touchChange } from './meta'
-import { countAnswers } from './organisations'
+
 import { buryAll } from './tombstones'
 
 export async function listDepartments(orgId: string): Promise<Department[]> {

@@ -2,6 +2,7 @@
  * Organisations (Kommunen). Deleting one removes its departments, rounds and assessments and leaves a
  * tombstone for each. Writers take a `Stamp` (made by the command layer in src/commands).
  */
+import { countAnswers } from '@/domain/model/answers'
 import { nextProvenance } from '@/domain/model/provenance'
 import type { Organisation, OrganisationInput, Stamp } from '@/domain/model/types'
 import { db } from './database'
@@ -71,8 +72,4 @@ export async function removeOrganisation(id: string, stamp: Stamp): Promise<void
     if (active?.value === id) await db.meta.delete(META_KEYS.activeOrgId)
     await touchChange(stamp.at)
   })
-}
-
-export function countAnswers(assessments: { answers: Record<string, unknown> }[]): number {
-  return assessments.reduce((n, a) => n + Object.keys(a.answers).length, 0)
 }

@@ -1,10 +1,11 @@
 /** Rounds (Erhebungsrunden). A round pins catalogue id and version, so old answers keep their meaning. */
+import { countAnswers } from '@/domain/model/answers'
 import { nextProvenance } from '@/domain/model/provenance'
 import type { Round, RoundInput, Stamp } from '@/domain/model/types'
 import { db } from './database'
 import { newId } from './ids'
 import { touchChange } from './meta'
-import { countAnswers } from './organisations'
+
 import { buryAll } from './tombstones'
 
 /** Rounds of an organisation, newest start date first. */

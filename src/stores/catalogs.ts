@@ -7,6 +7,7 @@ import { markRaw, shallowRef } from 'vue'
 import { BUILTIN_CATALOGS } from '@/catalogs'
 import { getStoredCatalog } from '@/db/catalogs'
 import type { CatalogIssue } from '@/domain/catalog/catalog-schema'
+import { catalogRefKey } from '@/domain/model/keys'
 import type { Catalog, CatalogRef } from '@/domain/model/types'
 
 export class CatalogLoadError extends Error {
@@ -18,7 +19,6 @@ export class CatalogLoadError extends Error {
   }
 }
 
-const key = (ref: CatalogRef) => `${ref.catalogId}@${ref.catalogVersion}`
 
 export const useCatalogStore = defineStore('catalogs', () => {
   const loaded = shallowRef<Record<string, Catalog>>({})
@@ -32,7 +32,7 @@ export const useCatalogStore = defineStore('catalogs', () => {
 
   /** The validated catalogue for a pinned reference; throws CatalogLoadError with readable issues. */
   function load(ref: CatalogRef): Promise<Catalog> {
-    const k = key(ref)
+    const k = catalogRefKey(ref)
     const cached = loaded.value[k]
     if (cached) return Promise.resolve(cached)
     let p = pending.get(k)
@@ -52,7 +52,7 @@ export const useCatalogStore = defineStore('catalogs', () => {
   }
 
   function get(ref: CatalogRef): Catalog | undefined {
-    return loaded.value[key(ref)]
+    return loaded.value[catalogRefKey(ref)]
   }
 
   return { loaded, load, get }

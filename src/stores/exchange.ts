@@ -32,6 +32,7 @@ import {
 } from '@/domain/exchange/merge'
 import { checksumOfAsync } from '@/domain/exchange/checksum'
 import { SCORING_MODEL_VERSION } from '@/domain/analysis/method'
+import { catalogKey } from '@/domain/model/keys'
 import { downloadText, safeFileName } from '@/platform/download'
 import { useCatalogStore } from './catalogs'
 import { useSessionStore } from './session'
@@ -103,10 +104,10 @@ export const useExchangeStore = defineStore('exchange', () => {
     const map = new Map<string, Set<string>>()
     for (const c of BUILTIN_CATALOGS) {
       const cat = await catalogs.load(c)
-      map.set(`${cat.id}\u0000${cat.version}`, new Set(cat.items.map((i) => i.id)))
+      map.set(catalogKey(cat.id, cat.version), new Set(cat.items.map((i) => i.id)))
     }
-    for (const s of await listStoredCatalogs()) map.set(`${s.id}\u0000${s.version}`, new Set(s.catalog.items.map((i) => i.id)))
-    return (id, version) => map.get(`${id}\u0000${version}`)
+    for (const s of await listStoredCatalogs()) map.set(catalogKey(s.id, s.version), new Set(s.catalog.items.map((i) => i.id)))
+    return (id, version) => map.get(catalogKey(id, version))
   }
 
   function reset(): void {
