@@ -3,6 +3,22 @@ import pluginVue from 'eslint-plugin-vue'
 import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
 import globals from 'globals'
 
+/** What src/domain may never import: it is plain TypeScript over plain data (STYLE.md §1). */
+const DOMAIN_PURE = {
+  group: ['vue', 'vue-*', 'pinia', 'dexie', 'chart.js', 'vue-chartjs', '@/db/*', '@/stores/*', '@/composables/*', '@/components/*', '@/views/*', '@/platform/*', '@/commands/*'],
+  message: 'src/domain is framework-free.',
+}
+
+/** The domain contexts and the contexts each may import (imports point one way). */
+const DOMAIN_CONTEXTS = {
+  model: [],
+  catalog: ['model'],
+  analysis: ['model', 'catalog'],
+  results: ['model', 'catalog', 'analysis'],
+  exchange: ['model', 'catalog'],
+  demo: ['model'],
+}
+
 export default defineConfigWithVueTs(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'dev-dist/**', '.bench-out/**'] },
   pluginVue.configs['flat/recommended'],
@@ -58,12 +74,30 @@ export default defineConfigWithVueTs(
     // The domain is pure: no framework, no storage, no browser APIs.
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['vue', 'vue-*', 'pinia', 'dexie', 'chart.js', 'vue-chartjs', '@/db/*', '@/stores/*', '@/composables/*', '@/components/*', '@/views/*'], message: 'src/domain is framework-free.' }] }],
+      'no-restricted-imports': ['error', { patterns: [DOMAIN_PURE] }],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
     },
   },
+  // Domain contexts import one way only (src/domain/README.md). A context reaches another as
+  // @/domain/<context>/…, never by a relative path, so every crossing is visible to this rule.
+  ...Object.entries(DOMAIN_CONTEXTS).map(([context, allowed]) => {
+    const forbidden = Object.keys(DOMAIN_CONTEXTS).filter((c) => c !== context && !allowed.includes(c))
+    const may = allowed.length > 0 ? allowed.map((c) => `domain/${c}`).join(', ') : 'no other context'
+    return {
+      files: [`src/domain/${context}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': ['error', {
+          patterns: [
+            DOMAIN_PURE,
+            { regex: '^\\.\\./', message: 'Import another domain context as @/domain/<context>/…, not by a relative path.' },
+            { regex: `^@/domain/(${forbidden.join('|')})(/|$)`, message: `domain/${context} may import ${may} (model ← catalog ← analysis ← results; exchange and demo build on model and catalog).` },
+          ],
+        }],
+      },
+    }
+  }),
   {
-    files: ['tests/**/*.ts', 'bench/**/*.{ts,mjs}', 'scripts/**/*.ts', '*.config.{ts,js}', 'tests/**/*.mjs'],
+    files: ['tests/**/*.ts', 'bench/**/*.{ts,mjs}', 'scripts/**/*.{ts,mjs}', '*.config.{ts,js}', 'tests/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 )
