@@ -12,22 +12,23 @@ import type { Answer, Assessment, AssessmentRole, AssessmentStatus, Stamp } from
 import { db } from './database'
 import { newId } from './ids'
 import { touchChange } from './meta'
+import { readableAll, readableOne } from './quarantine'
 import { buryAll } from './tombstones'
 
-export function getAssessment(id: string): Promise<Assessment | undefined> {
-  return db.assessments.get(id)
+export async function getAssessment(id: string): Promise<Assessment | undefined> {
+  return readableOne('assessments', await db.assessments.get(id))
 }
 
 export function listAssessmentsOfRound(roundId: string): Promise<Assessment[]> {
-  return db.assessments.where('roundId').equals(roundId).toArray()
+  return readableAll('assessments', () => db.assessments.where('roundId').equals(roundId).toArray())
 }
 
 export function listAssessmentsOfOrg(orgId: string): Promise<Assessment[]> {
-  return db.assessments.where('orgId').equals(orgId).toArray()
+  return readableAll('assessments', () => db.assessments.where('orgId').equals(orgId).toArray())
 }
 
 export function listAssessmentsOf(roundId: string, departmentId: string): Promise<Assessment[]> {
-  return db.assessments.where('[roundId+departmentId]').equals([roundId, departmentId]).toArray()
+  return readableAll('assessments', () => db.assessments.where('[roundId+departmentId]').equals([roundId, departmentId]).toArray())
 }
 
 export interface NewAssessment {
@@ -129,6 +130,6 @@ export async function removeAssessment(id: string, stamp: Stamp): Promise<void> 
 
 /** The most recently edited assessment of an organisation that is not yet submitted ("weitermachen"). */
 export async function lastOpenAssessment(orgId: string): Promise<Assessment | undefined> {
-  const list = await db.assessments.where('orgId').equals(orgId).toArray()
+  const list = await listAssessmentsOfOrg(orgId)
   return list.filter((a) => a.status !== 'submitted' && a.role === 'respondent').sort((a, b) => b.activityAt.localeCompare(a.activityAt))[0]
 }

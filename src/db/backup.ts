@@ -7,7 +7,8 @@
 import type { BackupData } from '@/domain/exchange/formats'
 import type { StateDiff } from '@/domain/exchange/merge'
 import type { Assessment, Catalog, Department, Organisation, Round, Tombstone } from '@/domain/model/types'
-import { db } from './database'
+import { db, type StoredCatalog } from './database'
+import { quarantinedKeys, readable } from './quarantine'
 import { nowIso } from './ids'
 import { META_KEYS, touchChange } from './meta'
 
@@ -15,14 +16,17 @@ const DATA_TABLES = () => [db.organisations, db.departments, db.rounds, db.asses
 
 /** Everything the user entered, as plain data. */
 export async function readSnapshot(): Promise<BackupData> {
-  return db.transaction('r', DATA_TABLES(), async () => {
+  // Quarantined records are left out: a backup holds only data that passes the import rules (the
+  // data screen saves the quarantined ones separately).
+  return db.transaction('r', [...DATA_TABLES(), db.meta], async () => {
+    const q = await quarantinedKeys()
     const [organisations, departments, rounds, assessments, catalogs, tombstones] = await Promise.all([
-      db.organisations.toArray(),
-      db.departments.toArray(),
-      db.rounds.toArray(),
-      db.assessments.toArray(),
-      db.catalogs.toArray(),
-      db.tombstones.toArray(),
+      db.organisations.toArray().then((r) => readable<Organisation>('organisations', r, q)),
+      db.departments.toArray().then((r) => readable<Department>('departments', r, q)),
+      db.rounds.toArray().then((r) => readable<Round>('rounds', r, q)),
+      db.assessments.toArray().then((r) => readable<Assessment>('assessments', r, q)),
+      db.catalogs.toArray().then((r) => readable<StoredCatalog>('catalogs', r, q)),
+      db.tombstones.toArray().then((r) => readable<Tombstone>('tombstones', r, q)),
     ])
     return { organisations, departments, rounds, assessments, catalogs: catalogs.map((c) => c.catalog), tombstones }
   })
@@ -50,7 +54,7 @@ export async function readMergeBase(files: readonly BackupData[]): Promise<Backu
       if (t.kind === 'department') deletedContainers.departmentId.add(t.id)
     }
   }
-  return db.transaction('r', DATA_TABLES(), async () => {
+  return db.transaction('r', [...DATA_TABLES(), db.meta], async () => {
     const [organisations, departments, rounds, assessments, catalogs] = await Promise.all([
       db.organisations.bulkGet([...ids.organisations]),
       db.departments.bulkGet([...ids.departments]),
@@ -58,11 +62,13 @@ export async function readMergeBase(files: readonly BackupData[]): Promise<Backu
       db.assessments.bulkGet([...ids.assessments]),
       db.catalogs.toArray(),
     ])
+    // Quarantined local records are not merged with: a file's valid version of one replaces it.
+    const q = await quarantinedKeys()
     const data = {
-      organisations: present(organisations) as Organisation[],
-      departments: present(departments) as Department[],
-      rounds: present(rounds) as Round[],
-      assessments: present(assessments) as Assessment[],
+      organisations: readable<Organisation>('organisations', present(organisations), q),
+      departments: readable<Department>('departments', present(departments), q),
+      rounds: readable<Round>('rounds', present(rounds), q),
+      assessments: readable<Assessment>('assessments', present(assessments), q),
     }
     // Children of deleted containers (a deletion takes the older ones with it).
     const extra = async <T extends { id: string }>(list: T[], rows: T[]) => {
@@ -71,15 +77,15 @@ export async function readMergeBase(files: readonly BackupData[]): Promise<Backu
     }
     if (deletedContainers.orgId.size > 0) {
       const orgIds = [...deletedContainers.orgId]
-      await extra(data.departments, await db.departments.where('orgId').anyOf(orgIds).toArray())
-      await extra(data.rounds, await db.rounds.where('orgId').anyOf(orgIds).toArray())
-      await extra(data.assessments, await db.assessments.where('orgId').anyOf(orgIds).toArray())
+      await extra(data.departments, readable<Department>('departments', await db.departments.where('orgId').anyOf(orgIds).toArray(), q))
+      await extra(data.rounds, readable<Round>('rounds', await db.rounds.where('orgId').anyOf(orgIds).toArray(), q))
+      await extra(data.assessments, readable<Assessment>('assessments', await db.assessments.where('orgId').anyOf(orgIds).toArray(), q))
     }
-    if (deletedContainers.roundId.size > 0) await extra(data.assessments, await db.assessments.where('roundId').anyOf([...deletedContainers.roundId]).toArray())
-    if (deletedContainers.departmentId.size > 0) await extra(data.assessments, await db.assessments.where('departmentId').anyOf([...deletedContainers.departmentId]).toArray())
+    if (deletedContainers.roundId.size > 0) await extra(data.assessments, readable<Assessment>('assessments', await db.assessments.where('roundId').anyOf([...deletedContainers.roundId]).toArray(), q))
+    if (deletedContainers.departmentId.size > 0) await extra(data.assessments, readable<Assessment>('assessments', await db.assessments.where('departmentId').anyOf([...deletedContainers.departmentId]).toArray(), q))
     const allIds = [...ids.organisations, ...ids.departments, ...ids.rounds, ...ids.assessments, ...data.departments.map((d) => d.id), ...data.rounds.map((r) => r.id), ...data.assessments.map((a) => a.id)]
-    const tombstones = present(await db.tombstones.bulkGet([...new Set(allIds)])) as Tombstone[]
-    return { ...data, catalogs: catalogs.map((c) => c.catalog), tombstones }
+    const tombstones = readable<Tombstone>('tombstones', present(await db.tombstones.bulkGet([...new Set(allIds)])), q)
+    return { ...data, catalogs: readable<StoredCatalog>('catalogs', catalogs, q).map((c) => c.catalog), tombstones }
   })
 }
 
@@ -146,7 +152,9 @@ export async function markExported(at: string): Promise<void> {
 
 export async function backupStatus(): Promise<{ lastExportAt: string | null; firstUnexportedChangeAt: string | null }> {
   const [a, b] = await Promise.all([db.meta.get(META_KEYS.lastExportAt), db.meta.get(META_KEYS.firstUnexportedChangeAt)])
-  return { lastExportAt: (a?.value as string | undefined) ?? null, firstUnexportedChangeAt: (b?.value as string | undefined) ?? null }
+  // Validated like every read: a damaged value counts as missing (the quarantine lists it).
+  const isoOrNull = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : null)
+  return { lastExportAt: isoOrNull(a?.value), firstUnexportedChangeAt: isoOrNull(b?.value) }
 }
 
 /** Deletes all user data in this browser (after the user confirmed). The device id stays. */

@@ -2,13 +2,14 @@
 import type { Catalog } from '@/domain/model/types'
 import { db, type StoredCatalog } from './database'
 import { nowIso } from './ids'
+import { readableAll, readableOne } from './quarantine'
 
 export function listStoredCatalogs(): Promise<StoredCatalog[]> {
-  return db.catalogs.toArray()
+  return readableAll('catalogs', () => db.catalogs.toArray())
 }
 
 export async function getStoredCatalog(id: string, version: string): Promise<Catalog | undefined> {
-  return (await db.catalogs.get([id, version]))?.catalog
+  return (await readableOne<StoredCatalog>('catalogs', await db.catalogs.get([id, version])))?.catalog
 }
 
 /** Stores a validated catalogue. A stored version is never overwritten with different content. */

@@ -6,15 +6,16 @@ import { db } from './database'
 import { newId } from './ids'
 import { touchChange } from './meta'
 
+import { readableAll, readableOne } from './quarantine'
 import { buryAll } from './tombstones'
 
 export async function listDepartments(orgId: string): Promise<Department[]> {
-  const list = await db.departments.where('orgId').equals(orgId).toArray()
+  const list = await readableAll<Department>('departments', () => db.departments.where('orgId').equals(orgId).toArray())
   return list.sort((a, b) => a.code.localeCompare(b.code, 'de', { numeric: true }) || a.name.localeCompare(b.name, 'de'))
 }
 
-export function getDepartment(id: string): Promise<Department | undefined> {
-  return db.departments.get(id)
+export async function getDepartment(id: string): Promise<Department | undefined> {
+  return readableOne('departments', await db.departments.get(id))
 }
 
 export async function createDepartment(input: DepartmentInput, stamp: Stamp): Promise<Department> {

@@ -8,14 +8,15 @@ import type { Organisation, OrganisationInput, Stamp } from '@/domain/model/type
 import { db } from './database'
 import { newId } from './ids'
 import { META_KEYS, touchChange } from './meta'
+import { readableAll, readableOne } from './quarantine'
 import { buryAll } from './tombstones'
 
 export function listOrganisations(): Promise<Organisation[]> {
-  return db.organisations.orderBy('name').toArray()
+  return readableAll('organisations', () => db.organisations.orderBy('name').toArray())
 }
 
-export function getOrganisation(id: string): Promise<Organisation | undefined> {
-  return db.organisations.get(id)
+export async function getOrganisation(id: string): Promise<Organisation | undefined> {
+  return readableOne('organisations', await db.organisations.get(id))
 }
 
 export async function createOrganisation(input: OrganisationInput, stamp: Stamp): Promise<Organisation> {

@@ -6,16 +6,17 @@ import { db } from './database'
 import { newId } from './ids'
 import { touchChange } from './meta'
 
+import { readableAll, readableOne } from './quarantine'
 import { buryAll } from './tombstones'
 
 /** Rounds of an organisation, newest start date first. */
 export async function listRounds(orgId: string): Promise<Round[]> {
-  const list = await db.rounds.where('orgId').equals(orgId).toArray()
+  const list = await readableAll<Round>('rounds', () => db.rounds.where('orgId').equals(orgId).toArray())
   return list.sort((a, b) => b.startDate.localeCompare(a.startDate) || b.createdAt.localeCompare(a.createdAt))
 }
 
-export function getRound(id: string): Promise<Round | undefined> {
-  return db.rounds.get(id)
+export async function getRound(id: string): Promise<Round | undefined> {
+  return readableOne('rounds', await db.rounds.get(id))
 }
 
 export async function createRound(input: RoundInput, stamp: Stamp): Promise<Round> {

@@ -641,6 +641,21 @@ const en: typeof de = {
     methodRule: 'When a department is discussed in a workshop, the moderator records the jointly agreed value for each question. Where such a value has been recorded, it counts in all results instead of the respondents’ median, and the question is no longer marked “to discuss”. Questions without a recorded value – including those marked “don’t know” in the workshop – are still calculated from the median.',
     resultNote: 'One question was agreed in the workshop. For it, the agreed value counts instead of the respondents’ median. | {n} questions were agreed in the workshop. For them, the agreed value counts instead of the respondents’ median.',
   },
+  quarantine: {
+    title: 'Damaged records',
+    text: 'At start the app checks all stored data with the same rules as an import. Records that break these rules (e.g. after a browser fault or an older version) are set aside: they are neither shown nor analysed, but not deleted either. Save them as a file and contact your IT or consultant.',
+    scanning: 'Checking stored data …',
+    none: 'All stored records are in order.',
+    caption: '{n} records set aside',
+    table: 'Area',
+    key: 'Id',
+    problems: 'Finding',
+    save: 'Save damaged records as a file',
+    rescan: 'Check again',
+    notice: '{n} stored records are damaged and are not used.',
+    noticeLink: 'Details under “Data & backup”',
+    tables: { organisations: 'Municipalities', departments: 'Departments', rounds: 'Assessment rounds', assessments: 'Questionnaires', catalogs: 'Own catalogues', tombstones: 'Deletion records', meta: 'Settings' },
+  },
   notFound: { title: 'Page not found', text: 'This page does not exist.', home: 'Go to start page' },
 }
 

@@ -45,9 +45,8 @@ export const ISO_DATE_RE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/
 /** Tags on custom zod issues so they map to specific error codes. */
 export type CustomIssueKind = 'level' | 'isoDateTime' | 'isoDate' | 'answersMap'
 
-export function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+import { isPlainRecord } from '@/domain/model/stored-guard'
+export { isPlainRecord }
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
