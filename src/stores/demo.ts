@@ -2,8 +2,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { DEFAULT_CATALOG } from '@/catalogs'
-import { loadDemo } from '@/db/demo'
-import { DEMO_ORG_ID } from '@/domain/demo/musterstadt'
 import { useCatalogStore } from './catalogs'
 import { useSessionStore } from './session'
 
@@ -13,7 +11,8 @@ export const useDemoStore = defineStore('demo', () => {
   async function load(): Promise<'loaded' | 'exists'> {
     busy.value = true
     try {
-      const catalog = await useCatalogStore().load(DEFAULT_CATALOG)
+      // The demo's data and builder load only when it is asked for (not part of the first load).
+      const [catalog, { loadDemo }, { DEMO_ORG_ID }] = await Promise.all([useCatalogStore().load(DEFAULT_CATALOG), import('@/db/demo'), import('@/domain/demo/musterstadt')])
       const result = await loadDemo(catalog)
       await useSessionStore().setActiveOrg(DEMO_ORG_ID)
       return result
