@@ -71,18 +71,18 @@ export async function readMergeBase(files: readonly BackupData[]): Promise<Backu
       assessments: readable<Assessment>('assessments', present(assessments), q),
     }
     // Children of deleted containers (a deletion takes the older ones with it).
-    const extra = async <T extends { id: string }>(list: T[], rows: T[]) => {
+    const extra = <T extends { id: string }>(list: T[], rows: T[]): void => {
       const have = new Set(list.map((r) => r.id))
       for (const r of rows) if (!have.has(r.id)) list.push(r)
     }
     if (deletedContainers.orgId.size > 0) {
       const orgIds = [...deletedContainers.orgId]
-      await extra(data.departments, readable<Department>('departments', await db.departments.where('orgId').anyOf(orgIds).toArray(), q))
-      await extra(data.rounds, readable<Round>('rounds', await db.rounds.where('orgId').anyOf(orgIds).toArray(), q))
-      await extra(data.assessments, readable<Assessment>('assessments', await db.assessments.where('orgId').anyOf(orgIds).toArray(), q))
+      extra(data.departments, readable<Department>('departments', await db.departments.where('orgId').anyOf(orgIds).toArray(), q))
+      extra(data.rounds, readable<Round>('rounds', await db.rounds.where('orgId').anyOf(orgIds).toArray(), q))
+      extra(data.assessments, readable<Assessment>('assessments', await db.assessments.where('orgId').anyOf(orgIds).toArray(), q))
     }
-    if (deletedContainers.roundId.size > 0) await extra(data.assessments, readable<Assessment>('assessments', await db.assessments.where('roundId').anyOf([...deletedContainers.roundId]).toArray(), q))
-    if (deletedContainers.departmentId.size > 0) await extra(data.assessments, readable<Assessment>('assessments', await db.assessments.where('departmentId').anyOf([...deletedContainers.departmentId]).toArray(), q))
+    if (deletedContainers.roundId.size > 0) extra(data.assessments, readable<Assessment>('assessments', await db.assessments.where('roundId').anyOf([...deletedContainers.roundId]).toArray(), q))
+    if (deletedContainers.departmentId.size > 0) extra(data.assessments, readable<Assessment>('assessments', await db.assessments.where('departmentId').anyOf([...deletedContainers.departmentId]).toArray(), q))
     const allIds = [...ids.organisations, ...ids.departments, ...ids.rounds, ...ids.assessments, ...data.departments.map((d) => d.id), ...data.rounds.map((r) => r.id), ...data.assessments.map((a) => a.id)]
     const tombstones = readable<Tombstone>('tombstones', present(await db.tombstones.bulkGet([...new Set(allIds)])), q)
     return { ...data, catalogs: readable<StoredCatalog>('catalogs', catalogs, q).map((c) => c.catalog), tombstones }

@@ -206,9 +206,9 @@ export const useExchangeStore = defineStore('exchange', () => {
     decisions.value = { ...decisions.value, [key]: decision }
   }
 
-  /** True when at least one file can be applied and would change something. */
+  /** True when applying would change something: a file with changes, or a conflict to decide. */
   function applicable(): boolean {
-    return pending !== null && pending.files.length > 0
+    return pending !== null && (entries.value.some((e) => e.changed) || conflicts.value.length > 0)
   }
 
   async function finish(written: number, replaced: boolean): Promise<void> {
@@ -225,7 +225,7 @@ export const useExchangeStore = defineStore('exchange', () => {
 
   /** Applies the previewed merge with the chosen conflict decisions, in one transaction. */
   async function apply(): Promise<void> {
-    if (!pending || phase.value !== 'preview') return
+    if (!pending || phase.value !== 'preview' || !applicable()) return
     phase.value = 'applying'
     try {
       const stamp = await makeStamp()

@@ -164,9 +164,10 @@ describe('useExchangeStore: importing a return file', () => {
     expect(exchange.conflicts).toEqual([])
     expect(exchange.applicable()).toBe(false)
 
-    // Even a forced apply has nothing to write.
+    // A forced apply does nothing: there is nothing that could be applied.
     await exchange.apply()
-    expect(exchange.outcome?.written).toBe(0)
+    expect(exchange.phase).toBe('preview')
+    expect(exchange.outcome).toBeNull()
     expect(await readSnapshot()).toEqual(before)
   })
 

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod'
 import { copyAnswer, isLevel } from '@/domain/model/answers'
+import { isPlainRecord } from '@/domain/model/stored-guard'
 import {
   ANSWER_KEYS,
   ANSWER_STATES,
@@ -45,7 +46,6 @@ export const ISO_DATE_RE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/
 /** Tags on custom zod issues so they map to specific error codes. */
 export type CustomIssueKind = 'level' | 'isoDateTime' | 'isoDate' | 'answersMap'
 
-import { isPlainRecord } from '@/domain/model/stored-guard'
 export { isPlainRecord }
 
 // ---------------------------------------------------------------------------------------------
