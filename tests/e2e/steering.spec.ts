@@ -160,8 +160,9 @@ describe('Lenkungsgruppe: Übersicht, Vergleich, Bericht, Sicherung', () => {
   it('Bericht: gedrucktes PDF mit allen Abschnitten und dem Reifegrad der Ergebnisseite', async () => {
     const { page } = s
     await gotoApp(page, '/results')
+    // The screen may show "–" for a moment while the round's answers arrive; wait for the score.
+    await expect.poll(async () => shown((await page.getByTestId('org-score').textContent()) ?? ''), { timeout: 10_000 }).toMatch(/^\d+,\d$/)
     const orgScore = shown((await page.getByTestId('org-score').textContent()) ?? '')
-    expect(orgScore).toMatch(/^\d+,\d$/)
 
     await gotoApp(page, '/report')
     await page.getByTestId('report').waitFor()
