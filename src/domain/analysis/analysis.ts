@@ -2,7 +2,7 @@
  * One entry point for the screens: analyse one round of one organisation
  * (consensus → scores → gaps → recommendations → roadmap).
  */
-import type { Assessment, Catalog, Department, Round } from '@/domain/model/types'
+import type { Assessment, Catalog, Department, Organisation, Round, ScoringModel } from '@/domain/model/types'
 import { type ConsensusOptions, departmentConsensus, type ItemConsensus, type OrphanAnswer, type Respondent } from './consensus'
 import { type DepartmentGaps, departmentGaps } from './gaps'
 import {
@@ -22,10 +22,26 @@ import {
   scoreOrganisation,
   type ScoringOptions,
 } from './scoring'
-import { type DomainWarning, SCORING_MODEL_VERSION } from './method'
+import { type DomainWarning, methodOf, modelVersionOf } from './method'
+import { fundamentConsensus, type FundamentProfile, fundamentProfile, type Readiness, readinessOf, scoreOrganisationByItems } from './fundament'
+import { prioritiseV2, recommendationsByDepartmentV2 } from './priority2'
+import { buildRoadmapV2, planningHorizon } from './roadmap2'
+import { DEFAULT_COVERAGE_THRESHOLD } from './scoring'
 import { indexCatalog } from '@/domain/model/catalog-index'
 
-export type AnalysisOptions = ConsensusOptions & ScoringOptions & PrioritisationOptions & RoadmapOptions
+/** Method 2.0 planning settings (the steering group's horizon and capacity in person-days). */
+export interface PlanningOptions {
+  /** First calendar year of the roadmap (default: the year of the round's start date). */
+  horizonStartYear?: number | null
+  /** Ends of the phases (plan years), e.g. [2, 5] for a ten-year horizon; default defaultPhases(). */
+  phases?: readonly number[] | null
+  /** Person-days per year; null = default from staff size. */
+  capacityDays?: number | null
+  /** Date duties are judged on (default: the round's start date). */
+  asOf?: string
+}
+
+export type AnalysisOptions = ConsensusOptions & ScoringOptions & PrioritisationOptions & RoadmapOptions & PlanningOptions
 
 export interface AnalysisInput {
   catalog: Catalog
@@ -33,6 +49,8 @@ export interface AnalysisInput {
   departments: readonly Department[]
   /** Assessments of this round (others are skipped with a warning). */
   assessments: readonly Assessment[]
+  /** The organisation assessed: its type and Bundesland decide which obligations bind (method 2.0), its staff the default capacity. */
+  organisation?: Pick<Organisation, 'type' | 'bundesland' | 'staff'> | null
   options?: AnalysisOptions
 }
 
@@ -54,9 +72,13 @@ export interface DepartmentResult {
   weakest: ItemScore[]
   /** Built for all departments in one pass when first read (a view of the organisation list). */
   recommendations: DepartmentRecommendation[]
+  /** Method 2.0: coverage below the threshold, so the department triggers nothing ("zu wenige Antworten"). */
+  insufficient: boolean
 }
 
 export interface AnalysisResult {
+  /** The method used: the catalogue's (see methodOf). */
+  method: ScoringModel
   modelVersion: string
   roundId: string
   catalogId: string
@@ -68,6 +90,10 @@ export interface AnalysisResult {
   cycles: string[][]
   warnings: DomainWarning[]
   orphanAnswers: OrphanAnswer[]
+  /** Method 2.0: the organisation's Fundament values, profile and capped readiness; null under 1.0. */
+  fundamentConsensus: ItemConsensus[]
+  fundament: FundamentProfile | null
+  readiness: Readiness | null
 }
 
 /**
@@ -113,6 +139,8 @@ export function extremeItems(
 export function analyseRound(input: AnalysisInput): AnalysisResult {
   const { catalog, round, departments } = input
   const options = input.options ?? {}
+  const method = methodOf(catalog)
+  const v2 = method === '2.0'
   indexCatalog(catalog)
   const warnings: DomainWarning[] = []
 
@@ -153,17 +181,21 @@ export function analyseRound(input: AnalysisInput): AnalysisResult {
     const own = byDepartment.get(department.id) ?? []
     const consensus = departmentConsensus(catalog, department, own, options)
     orphanAnswers.push(...consensus.orphanAnswers)
-    const score = scoreDepartment(catalog, department, consensus.items, options)
-    const gaps = departmentGaps(catalog, round, department.id, consensus.items)
+    const score = scoreDepartment(catalog, department, consensus.items, { ...options, excludeOrganisationItems: v2 })
+    // Under 2.0 the Fundament items belong to the organisation, not to the department's own results.
+    const ownItems = v2 ? consensus.items.filter((c) => indexCatalog(catalog).itemsById.get(c.itemId)?.appliesTo !== 'organisation') : consensus.items
+    const gaps = departmentGaps(catalog, round, department.id, ownItems)
     return {
       department,
       respondents: consensus.respondents,
       consensusAssessmentId: consensus.consensusAssessmentId,
       consensus: consensus.items,
+      own: ownItems,
       score,
       gaps,
     }
   })
+  if (v2) return finishV2(input, partial, warnings, orphanAnswers)
 
   const organisation = scoreOrganisation(
     catalog,
@@ -201,6 +233,7 @@ export function analyseRound(input: AnalysisInput): AnalysisResult {
       gaps: p.gaps,
       strongest: extremeItems(catalog, p.consensus, 3, 'strongest'),
       weakest: extremeItems(catalog, p.consensus, 3, 'weakest'),
+      insufficient: false,
     } as DepartmentResult
     Object.defineProperty(result, 'recommendations', {
       get: () => departmentRecommendations().get(p.department.id) ?? [],
@@ -210,7 +243,8 @@ export function analyseRound(input: AnalysisInput): AnalysisResult {
   })
 
   return {
-    modelVersion: SCORING_MODEL_VERSION,
+    method,
+    modelVersion: modelVersionOf(method),
     roundId: round.id,
     catalogId: catalog.id,
     catalogVersion: catalog.version,
@@ -221,5 +255,94 @@ export function analyseRound(input: AnalysisInput): AnalysisResult {
     cycles: roadmap.cycles,
     warnings,
     orphanAnswers,
+    fundamentConsensus: [],
+    fundament: null,
+    readiness: null,
+  }
+}
+
+interface PartialDepartment {
+  department: Department
+  respondents: Respondent[]
+  consensusAssessmentId: string | null
+  consensus: ItemConsensus[]
+  /** The consensus without Fundament items (method 2.0). */
+  own: ItemConsensus[]
+  score: DepartmentScore
+  gaps: DepartmentGaps
+}
+
+/** Method 2.0 after consensus and department scores: Fundament, item-wise organisation score, readiness, priority, roadmap. */
+function finishV2(input: AnalysisInput, partial: readonly PartialDepartment[], warnings: DomainWarning[], orphanAnswers: OrphanAnswer[]): AnalysisResult {
+  const { catalog, round, departments } = input
+  const options = input.options ?? {}
+  const threshold = options.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD
+  const inputs = partial.map((p) => ({ department: p.department, consensus: p.consensus }))
+  const fundamentValues = fundamentConsensus(catalog, inputs)
+  const fundament = fundamentProfile(catalog, fundamentValues)
+  const organisation = scoreOrganisationByItems(catalog, inputs, fundamentValues, options)
+  const readiness = readinessOf(organisation.score, fundament, threshold)
+  const insufficient = new Set(partial.filter((p) => p.score.coverage === null || p.score.coverage < threshold).map((p) => p.department.id))
+  for (const id of insufficient) {
+    warnings.push({ code: 'insufficient_coverage', message: `Department ${id} answered too few items; it triggers no recommendation.`, ids: [id] })
+  }
+  const org = input.organisation ?? undefined
+  const prioritisation = prioritiseV2({
+    catalog,
+    round,
+    departments: inputs,
+    fundament: fundamentValues,
+    insufficientDepartmentIds: insufficient,
+    organisation: org,
+    asOf: options.asOf,
+    includeZeroBenefit: options.includeZeroBenefit,
+  })
+  warnings.push(...prioritisation.warnings)
+  const startYear = options.horizonStartYear ?? (Number(round.startDate.slice(0, 4)) || 2000)
+  const staff = org?.staff ?? (departments.some((d) => d.staff) ? departments.reduce((s, d) => s + (d.staff ?? 0), 0) : null)
+  const roadmap = buildRoadmapV2(catalog, prioritisation.recommendations, {
+    horizon: planningHorizon(startYear, options.horizonYears, options.phases),
+    capacity: options.capacityDays,
+    staff,
+    organisation: org,
+    asOf: options.asOf ?? round.startDate,
+  })
+  warnings.push(...roadmap.warnings)
+  let byDepartmentCache: Map<string, DepartmentRecommendation[]> | undefined
+  const departmentRecommendations = (): Map<string, DepartmentRecommendation[]> =>
+    (byDepartmentCache ??= recommendationsByDepartmentV2(prioritisation.recommendations, departments.map((d) => d.id), insufficient))
+  const results: DepartmentResult[] = partial.map((p) => {
+    const result = {
+      departmentId: p.department.id,
+      department: p.department,
+      respondents: p.respondents,
+      consensusAssessmentId: p.consensusAssessmentId,
+      score: p.score,
+      consensus: p.consensus,
+      toDiscuss: p.consensus.filter((c) => c.toDiscuss),
+      gaps: p.gaps,
+      strongest: extremeItems(catalog, p.own, 3, 'strongest'),
+      weakest: extremeItems(catalog, p.own, 3, 'weakest'),
+      insufficient: insufficient.has(p.department.id),
+    } as DepartmentResult
+    Object.defineProperty(result, 'recommendations', { get: () => departmentRecommendations().get(p.department.id) ?? [], enumerable: true })
+    return result
+  })
+  return {
+    method: '2.0',
+    modelVersion: modelVersionOf('2.0'),
+    roundId: round.id,
+    catalogId: catalog.id,
+    catalogVersion: catalog.version,
+    departments: results,
+    organisation,
+    recommendations: prioritisation.recommendations,
+    roadmap,
+    cycles: roadmap.cycles,
+    warnings,
+    orphanAnswers,
+    fundamentConsensus: fundamentValues,
+    fundament,
+    readiness,
   }
 }

@@ -16,6 +16,16 @@ import { type DomainWarning, SCORING_MODEL_VERSION } from './method'
 export const MEASURE_CLASSES = ['pflicht', 'quick_win', 'leitprojekt', 'ergaenzung'] as const
 export type MeasureClass = (typeof MEASURE_CLASSES)[number]
 
+/** Method 2.0: how pressing a duty is on the round's date. 'none' = no duty of this organisation. */
+export const URGENCIES = ['overdue', 'due_soon', 'later', 'none'] as const
+export type Urgency = (typeof URGENCIES)[number]
+
+/** Method 2.0: rank a recommendation would have with its effort one class higher or lower (null at the scale's end). */
+export interface RankStability {
+  rankIfMoreEffort: number | null
+  rankIfLessEffort: number | null
+}
+
 /** One department × item that triggers a measure, with its share of the benefit. */
 export interface PriorityReason {
   departmentId: string
@@ -26,7 +36,7 @@ export interface PriorityReason {
   gap: number
   bedarf: number | null
   potenzial: number | null
-  /** w = 1 + (bedarf + potenzial) / 4, missing values count as 2. */
+  /** w = 1 + (bedarf + potenzial) / 4; missing values count as 2 (method 1.0) or 0 (method 2.0). */
   weight: number
   /** gap × w */
   contribution: number
@@ -52,6 +62,19 @@ export interface Recommendation {
   dependsOn: string[]
   /** 1-based position in the ordered list. */
   rank: number
+  // Method 2.0 only (priority2.ts):
+  /** Share of staff (or departments) of the triggering departments; 1 for a Fundament trigger. */
+  reach?: number
+  /** Triggered by a Fundament (organisation) item. */
+  organisationWide?: boolean
+  /** The obligation binds the organisation assessed (isDutyOf). */
+  duty?: boolean
+  urgency?: Urgency
+  /** Representative person-days of the effort class. */
+  effortDays?: number
+  stability?: RankStability
+  /** In the focused set: every duty plus the top 10 other measures. */
+  focus?: boolean
 }
 
 /** Consensus of one department, as input to the prioritisation. */

@@ -53,6 +53,24 @@ export interface ScoringOptions {
   weighting?: 'equal' | 'staff'
 }
 
+/** Level from which an item counts as "etabliert" (method 2.0 share beside the mean). */
+export const ESTABLISHED_LEVEL = 3
+
+/**
+ * Score range when every 'weiß nicht' item were at the lowest (low) or highest level (high):
+ * weighted mean over answered and 'weiß nicht' items. Null when neither exists.
+ */
+export function scoreRange(sum: number, wsum: number, unknownWeight: number): { low: number | null; high: number | null } {
+  const w = wsum + unknownWeight
+  if (w <= 0) return { low: null, high: null }
+  return { low: sum / w, high: (sum + 100 * unknownWeight) / w }
+}
+
+/** 'weiß nicht' from at least one respondent and no level: the item counts in the score range. */
+export function isUnknown(c: Pick<ItemConsensus, 'state' | 'unknownCount'>): boolean {
+  return c.state === 'unanswered' && c.unknownCount > 0
+}
+
 /** Score of one applicable item in one department. */
 export interface ItemScore {
   itemId: string
@@ -82,6 +100,13 @@ export interface DimensionScore {
   unanswered: number
   /** dimension.weight ?? 1 */
   weight: number
+  /** Share of answered items at level ≥ 3 ("etabliert"); null if nothing answered. */
+  established: number | null
+  /** Items answered only with 'weiß nicht'. */
+  unknown: number
+  /** Score if every 'weiß nicht' were level 0 / level 4; null if nothing answered or unknown. */
+  low: number | null
+  high: number | null
 }
 
 export interface DepartmentScore {
@@ -96,6 +121,17 @@ export interface DepartmentScore {
   na: number
   answered: number
   dimensions: DimensionScore[]
+  /** Share of answered items at level ≥ 3 over all dimensions; null if nothing answered. */
+  established: number | null
+  unknown: number
+  /** Weighted mean (dimension weight) of the dimensions' low / high; null if none. */
+  low: number | null
+  high: number | null
+}
+
+/** Which items a department score counts: method 2.0 leaves the organisation (Fundament) items out. */
+export interface DepartmentScoringOptions extends ScoringOptions {
+  excludeOrganisationItems?: boolean
 }
 
 /**
@@ -108,28 +144,34 @@ export function scoreDepartment(
   catalog: Catalog,
   department: Department,
   consensus: readonly ItemConsensus[],
-  options: ScoringOptions = {},
+  options: DepartmentScoringOptions = {},
 ): DepartmentScore {
   const idx = indexCatalog(catalog)
   const threshold = options.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD
   const scored = askedItems(idx, department).items
   const lookup = consensusLookup(scored, consensus)
+  const skipOrganisation = options.excludeOrganisationItems === true
 
-  const acc = idx.dimensionList.map(() => ({ applicable: 0, na: 0, answered: 0, sum: 0, wsum: 0, plain: 0 }))
+  const acc = idx.dimensionList.map(() => ({ applicable: 0, na: 0, answered: 0, sum: 0, wsum: 0, plain: 0, established: 0, unknown: 0, unknownWeight: 0 }))
   for (let i = 0; i < scored.length; i++) {
     const item = scored[i] as CatalogItem
+    if (skipOrganisation && item.appliesTo === 'organisation') continue
     const a = acc[idx.dimensionPosition.get(item.dimensionId) as number] as (typeof acc)[number]
     const c = lookup(i, item.id)
     a.applicable++
     if (!c) continue
+    const w = Math.max(0, item.weight ?? 1)
     if (c.state === 'na') a.na++
     else if (c.state === 'level' && c.ist !== null) {
       a.answered++
       const maturity = itemMaturity(c.ist)
-      const w = Math.max(0, item.weight ?? 1)
       a.sum += maturity * w
       a.wsum += w
       a.plain += maturity
+      if (c.ist >= ESTABLISHED_LEVEL) a.established++
+    } else if (isUnknown(c)) {
+      a.unknown++
+      a.unknownWeight += w
     }
   }
 
@@ -137,8 +179,13 @@ export function scoreDepartment(
   let totalApplicable = 0
   let totalNa = 0
   let totalAnswered = 0
+  let totalEstablished = 0
+  let totalUnknown = 0
   const dimValues: number[] = []
   const dimWeights: number[] = []
+  const lows: number[] = []
+  const highs: number[] = []
+  const rangeWeights: number[] = []
   idx.dimensionList.forEach((dim, d) => {
     const a = acc[d] as (typeof acc)[number]
     const denominator = a.applicable - a.na
@@ -147,6 +194,7 @@ export function scoreDepartment(
     const score =
       coverage === null || a.answered === 0 ? null : a.wsum > 0 ? a.sum / a.wsum : a.plain / a.answered
     const weight = dim.weight ?? 1
+    const range = a.wsum > 0 || a.unknownWeight > 0 ? scoreRange(a.sum, a.wsum, a.unknownWeight) : a.answered + a.unknown > 0 ? scoreRange(a.plain, a.answered, a.unknown) : { low: null, high: null }
     dimensions.push({
       dimensionId: dim.id,
       score,
@@ -157,14 +205,25 @@ export function scoreDepartment(
       answered: a.answered,
       unanswered: denominator - a.answered,
       weight,
+      established: a.answered > 0 ? a.established / a.answered : null,
+      unknown: a.unknown,
+      low: range.low,
+      high: range.high,
     })
     if (score !== null) {
       dimValues.push(score)
       dimWeights.push(weight)
     }
+    if (range.low !== null && range.high !== null) {
+      lows.push(range.low)
+      highs.push(range.high)
+      rangeWeights.push(weight)
+    }
     totalApplicable += a.applicable
     totalNa += a.na
     totalAnswered += a.answered
+    totalEstablished += a.established
+    totalUnknown += a.unknown
   })
 
   const denominator = totalApplicable - totalNa
@@ -179,6 +238,10 @@ export function scoreDepartment(
     na: totalNa,
     answered: totalAnswered,
     dimensions,
+    established: totalAnswered > 0 ? totalEstablished / totalAnswered : null,
+    unknown: totalUnknown,
+    low: weightedMean(lows, rangeWeights),
+    high: weightedMean(highs, rangeWeights),
   }
 }
 
@@ -245,6 +308,10 @@ export interface OrgDimensionScore {
   uncertain: boolean
   /** Departments with a non-null score in this dimension. */
   scoredDepartments: number
+  /** Method 2.0: share of answered items at level ≥ 3, and the 'weiß nicht' range. */
+  established?: number | null
+  low?: number | null
+  high?: number | null
 }
 
 export interface OrganisationScore {
@@ -263,6 +330,10 @@ export interface OrganisationScore {
   dimensions: OrgDimensionScore[]
   departmentCount: number
   scoredDepartments: number
+  /** Method 2.0: share of answered items at level ≥ 3, and the 'weiß nicht' range. */
+  established?: number | null
+  low?: number | null
+  high?: number | null
 }
 
 function staffWeight(d: Department): number {

@@ -8,7 +8,7 @@
  * Dependency cycles between measures are NOT rejected here: the roadmap detects and reports them.
  */
 import { z } from 'zod'
-import { APPLICABILITIES, CATALOG_FORMAT, type Catalog } from '@/domain/model/types'
+import { ADDRESSEES, APPLICABILITIES, BUNDESLAENDER, CATALOG_FORMAT, SCORING_MODELS, type Catalog } from '@/domain/model/types'
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 const localized = (max: number) => z.object({ de: text(max), en: text(max).optional() })
@@ -51,6 +51,7 @@ export const catalogSchema = z.object({
         help: localized(2000),
         levels: z.tuple([localized(400), localized(400), localized(400), localized(400), localized(400)]),
         appliesTo: z.enum(APPLICABILITIES),
+        owner: localized(200).optional(),
         weight: weight.optional(),
         defaultTarget: level.optional(),
         sourceIds: z.array(id).max(20).optional(),
@@ -69,11 +70,29 @@ export const catalogSchema = z.object({
         effort: scale5,
         impact: scale5,
         dependsOn: z.array(id).max(50),
-        obligation: z.object({ law: text(300), description: localized(1000), date: isoDate }).optional(),
+        obligation: z
+          .object({
+            law: text(300),
+            paragraph: text(200).optional(),
+            description: localized(1000),
+            date: isoDate.optional(),
+            addressee: z.enum(ADDRESSEES).optional(),
+            bundeslaender: z.union([z.literal('all'), z.array(z.enum(BUNDESLAENDER)).min(1).max(16)]).optional(),
+            inForceSince: isoDate.optional(),
+            deadline: isoDate.nullable().optional(),
+            sourceIds: z.array(id).max(20).optional(),
+          })
+          .refine((o) => o.date !== undefined || o.inForceSince !== undefined, { message: 'Datum fehlt (date oder inForceSince).' })
+          .optional(),
         sourceIds: z.array(id).max(20).optional(),
       }),
     )
     .max(1000),
+  scoringModel: z.enum(SCORING_MODELS).optional(),
+  predecessors: z
+    .array(z.object({ catalogVersion: z.string().regex(/^\d+\.\d+\.\d+$/), items: z.record(id, id.nullable()) }))
+    .max(50)
+    .optional(),
 })
 
 export interface CatalogIssue {
@@ -129,6 +148,16 @@ export function validateCatalog(input: unknown): CatalogValidation {
     for (const s of item.sourceIds ?? []) {
       if (!sourceIds.has(s)) issues.push({ path: `items[${item.id}].sourceIds`, message: `Unbekannte Quelle „${s}“.` })
     }
+    if (item.appliesTo === 'organisation' && !item.owner) {
+      issues.push({ path: `items[${item.id}].owner`, message: `Das Fundament-Item „${item.id}“ nennt keine zuständige Stelle (owner).` })
+    }
+  }
+  for (const p of catalog.predecessors ?? []) {
+    for (const [from, to] of Object.entries(p.items)) {
+      if (to !== null && !itemIds.has(to)) {
+        issues.push({ path: `predecessors[${p.catalogVersion}].items.${from}`, message: `Das Item „${from}“ wird auf das unbekannte Item „${to}“ abgebildet.` })
+      }
+    }
   }
   for (const dim of catalog.dimensions) {
     if (!catalog.items.some((i) => i.dimensionId === dim.id)) {
@@ -146,7 +175,7 @@ export function validateCatalog(input: unknown): CatalogValidation {
       if (dep === m.id) issues.push({ path: `measures[${m.id}].dependsOn`, message: `Die Maßnahme „${m.id}“ hängt von sich selbst ab.` })
       else if (!measureIds.has(dep)) issues.push({ path: `measures[${m.id}].dependsOn`, message: `Die Maßnahme „${m.id}“ hängt von der unbekannten Maßnahme „${dep}“ ab.` })
     }
-    for (const s of m.sourceIds ?? []) {
+    for (const s of [...(m.sourceIds ?? []), ...(m.obligation?.sourceIds ?? [])]) {
       if (!sourceIds.has(s)) issues.push({ path: `measures[${m.id}].sourceIds`, message: `Unbekannte Quelle „${s}“.` })
     }
   }

@@ -21,8 +21,12 @@ export const LEVELS: readonly Level[] = [0, 1, 2, 3, 4]
 // Catalogue (versioned data, validated by src/domain/catalog/catalog-schema.ts when loaded)
 // ---------------------------------------------------------------------------------------------
 
-/** Which departments an item is asked of: every department, or only central ones (Querschnitt). */
-export const APPLICABILITIES = ['all', 'central'] as const
+/**
+ * Which departments an item is asked of: every department ('all'), only central ones (Querschnitt,
+ * 'central'), or once for the whole administration ('organisation', a Fundament item: asked of the
+ * central departments, combined into one organisation value, named owner unit in `owner`).
+ */
+export const APPLICABILITIES = ['all', 'central', 'organisation'] as const
 export type Applicability = (typeof APPLICABILITIES)[number]
 
 export interface CatalogSource {
@@ -50,6 +54,8 @@ export interface CatalogItem {
   /** Exactly five texts, for levels 0, 1, 2, 3 and 4. */
   levels: [LocalizedText, LocalizedText, LocalizedText, LocalizedText, LocalizedText]
   appliesTo: Applicability
+  /** The unit that answers an 'organisation' (Fundament) item for the whole administration. */
+  owner?: LocalizedText
   /** Weight inside its dimension (default 1). */
   weight?: number
   /** Overrides the dimension's default target. */
@@ -67,12 +73,31 @@ export interface MeasureTrigger {
   maxLevel: Level
 }
 
+/**
+ * Who a legal duty is addressed to: the Kommune as public authority, as Schulträger, as Unternehmer
+ * (Betrieb gewerblicher Art, § 2b UStG), or municipal companies (Stadtwerke, Eigenbetriebe: not a duty
+ * of the administration assessed, shown as a recommendation with a note).
+ */
+export const ADDRESSEES = ['kommune', 'schultraeger', 'kommune_unternehmer', 'kommunales_unternehmen'] as const
+export type Addressee = (typeof ADDRESSEES)[number]
+
 export interface LegalObligation {
-  /** Short name of the law or rule, e.g. "§ 4 EGovG" or "E-Rechnungs-VO / Landesrecht". */
+  /** Short name of the law or rule, e.g. "DSGVO" or "EGovG NRW". */
   law: string
+  /** Paragraph or article, e.g. "Art. 37 Abs. 1 lit. a" (catalogues from 2.0.0 on). */
+  paragraph?: string
   description: LocalizedText
-  /** ISO date (YYYY-MM-DD) since when or by when it applies. */
-  date: string
+  /** ISO date since when or by when it applies (catalogue 1.0.0; later versions use inForceSince/deadline). */
+  date?: string
+  addressee?: Addressee
+  /** Länder where the duty applies ('all' = federal or EU law). */
+  bundeslaender?: 'all' | Bundesland[]
+  /** ISO date since when the duty applies. */
+  inForceSince?: string
+  /** ISO date by which it must be met; null = applies since inForceSince. */
+  deadline?: string | null
+  /** Ids from `Catalog.sources`. */
+  sourceIds?: string[]
 }
 
 export interface CatalogMeasure {
@@ -122,6 +147,19 @@ export interface Catalog {
   dimensions: CatalogDimension[]
   items: CatalogItem[]
   measures: CatalogMeasure[]
+  /** Scoring method the catalogue is written for (see docs/scoring.md); absent = '1.0'. */
+  scoringModel?: ScoringModel
+  /** Item mappings from earlier versions of this catalogue (for round comparisons). */
+  predecessors?: CatalogPredecessor[]
+}
+
+export const SCORING_MODELS = ['1.0', '2.0'] as const
+export type ScoringModel = (typeof SCORING_MODELS)[number]
+
+/** How the items of an earlier version map to this one: new item id, or null = not comparable. */
+export interface CatalogPredecessor {
+  catalogVersion: string
+  items: Record<string, string | null>
 }
 
 /** Reference to one exact catalogue version, pinned by a round. */
