@@ -17,6 +17,15 @@ export const BUILTIN_CATALOGS: BuiltinCatalog[] = [
     title: { de: 'Digitalisierungs-Check Kommune', en: 'Digital check for municipalities' },
     load: () => import('./dc-kommune/1.0.0.json').then((m) => m.default as unknown),
   },
+  {
+    catalogId: 'dc-kommune',
+    catalogVersion: '2.0.0',
+    title: { de: 'Digitalisierungs-Check Kommune', en: 'Digital check for municipalities' },
+    load: () => import('./dc-kommune/2.0.0.json').then((m) => m.default as unknown),
+  },
 ]
 
-export const DEFAULT_CATALOG: CatalogRef = { catalogId: 'dc-kommune', catalogVersion: '1.0.0' }
+/** The catalogue new rounds use (method 2.0). */
+export const DEFAULT_CATALOG: CatalogRef = { catalogId: 'dc-kommune', catalogVersion: '2.0.0' }
+/** The demo's earlier round stays on 1.0.0, so the demo shows a comparison across catalogue versions. */
+export const DEMO_PREVIOUS_CATALOG: CatalogRef = { catalogId: 'dc-kommune', catalogVersion: '1.0.0' }

@@ -5,6 +5,7 @@
 import { computed } from 'vue'
 import { listAssessmentsOfRound } from '@/db/assessments'
 import { listDepartments } from '@/db/departments'
+import { getOrganisation } from '@/db/organisations'
 import { getRound } from '@/db/rounds'
 import { analyseRound } from '@/domain/analysis/analysis'
 import { useAnalysisSettingsStore } from '@/stores/analysis-settings'
@@ -21,6 +22,10 @@ export function useRoundAnalysis(roundId: () => string | undefined) {
     const r = round.data.value
     return r ? listDepartments(r.orgId) : []
   }, () => round.data.value?.orgId)
+  const organisation = useLiveQuery(async () => {
+    const r = round.data.value
+    return r ? ((await getOrganisation(r.orgId)) ?? null) : null
+  }, () => round.data.value?.orgId)
   const assessments = useLiveQuery(async () => {
     const id = roundId()
     return id ? listAssessmentsOfRound(id) : []
@@ -32,9 +37,23 @@ export function useRoundAnalysis(roundId: () => string | undefined) {
     const cat = catalog.value
     const deps = departments.data.value
     const as = assessments.data.value
-    if (!r || !cat || !deps || !as) return undefined
-    return analyseRound({ catalog: cat, round: r, departments: deps, assessments: as, options: { weighting: settings.weighting, capacity: settings.capacity } })
+    if (!r || !cat || !deps || !as || organisation.data.value === undefined) return undefined
+    return analyseRound({
+      catalog: cat,
+      round: r,
+      departments: deps,
+      assessments: as,
+      organisation: organisation.data.value,
+      options: {
+        weighting: settings.weighting,
+        capacity: settings.capacity,
+        capacityDays: settings.capacityDays,
+        horizonStartYear: settings.horizonStart,
+        horizonYears: settings.horizonYears,
+        phases: settings.phases,
+      },
+    })
   })
   const loading = computed(() => round.loading.value || (round.data.value !== null && !analysis.value && !catalogError.value))
-  return { round, departments, assessments, catalog, catalogError, analysis, loading }
+  return { round, organisation, departments, assessments, catalog, catalogError, analysis, loading }
 }

@@ -5,8 +5,9 @@ import { db } from './database'
 import { nowIso } from './ids'
 import { META_KEYS } from './meta'
 
-export async function loadDemo(catalog: Catalog): Promise<'loaded' | 'exists'> {
-  const demo = buildDemo(catalog, nowIso())
+/** `previousCatalog`: the catalogue of the demo's earlier round (default: the same as the current one). */
+export async function loadDemo(catalog: Catalog, previousCatalog: Catalog = catalog): Promise<'loaded' | 'exists'> {
+  const demo = buildDemo(catalog, nowIso(), undefined, previousCatalog)
   return db.transaction('rw', [db.organisations, db.departments, db.rounds, db.assessments, db.meta], async () => {
     if (await db.organisations.get(DEMO_ORG_ID)) return 'exists'
     await db.organisations.add(demo.organisation)

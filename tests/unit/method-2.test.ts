@@ -157,6 +157,9 @@ describe('Fundament gate: every basic at 0 never yields a high overall result', 
     const dsb = result.recommendations.find((r) => r.measureId === 'm-dsb')
     expect(dsb).toMatchObject({ class: 'pflicht', duty: true, urgency: 'overdue', reach: 1, organisationWide: true })
     expect(dsb?.reasons.map((r) => r.departmentId)).toEqual([ORGANISATION_UNIT])
+    // Fundament need counts twice: gap 3 × w 1 × 2 = 6; priority 6 × impact 4 × overdue 3 / 3 PT = 24
+    expect(dsb?.benefit).toBe(6)
+    expect(dsb?.priority).toBe(24)
   })
 
   it('property: with every basic at 0 the readiness is 0 whatever the departments answer', () => {
@@ -345,8 +348,9 @@ describe('roadmap 2.0: horizon, phases, capacity in person-days, deadlines', () 
     [null, 120],
     [0, 120],
     [20, 40],
-    [250, 250],
-    [1234.4, 1234],
+    [80, 40],
+    [250, 125],
+    [1234.4, 617],
   ])('default capacity for staff %s: %s person-days', (staff, cap) => expect(defaultCapacity(staff)).toBe(cap))
 
   const measure = (id: string, effort: Scale5, obligation?: LegalObligation, dependsOn: string[] = []) => makeMeasure({ id, effort, obligation, dependsOn, triggers: [{ itemId: 'i', maxLevel: 1 }] })

@@ -1,7 +1,7 @@
 /**
  * Prioritisation of method 2.0 (docs/scoring.md §5):
  *
- *   value    = Fundament value + Σ_d staff_d × need_d / Σ_d staff_d   (departments with enough answers)
+ *   value    = 2 × Fundament need + Σ_d staff_d × need_d / Σ_d staff_d   (departments with enough answers)
  *   need_d   = Σ over the department's triggering items of gap × (1 + (Bedarf + Potenzial) / 4)
  *   priority = value × impact × cost-of-delay factor / person-days of the effort class
  *
@@ -36,6 +36,12 @@ export const DUE_SOON_MONTHS = 24
 
 /** How many non-duty measures form the focused set beside the duties. */
 export const FOCUS_TOP = 10
+
+/**
+ * A Fundament gap weighs this much more than a department's: it affects the whole administration
+ * and caps the readiness statement (the gate), so closing it has the larger cost of delay.
+ */
+export const FUNDAMENT_FACTOR = 2
 
 /** Share of staff from which a large measure is a Leitprojekt (or any Fundament trigger). */
 export const LEITPROJEKT_REACH = 0.25
@@ -142,14 +148,14 @@ export function prioritiseV2(input: PrioritisationV2Input): PrioritisationV2Resu
   })
   const fundamentById = new Map(input.fundament.map((c) => [c.itemId, c]))
 
-  const reasonOf = (departmentId: string, itemId: string, c: ItemConsensus): PriorityReason | null => {
+  const reasonOf = (departmentId: string, itemId: string, c: ItemConsensus, factor = 1): PriorityReason | null => {
     const item = idx.itemsById.get(itemId)
     const dimension = item ? idx.dimensionsById.get(item.dimensionId) : undefined
     if (!item || !dimension || c.state !== 'level' || c.ist === null) return null
     const { target } = resolveTarget(c.target, round, item, dimension)
     const gap = gapOf(c.ist, target)
     const weight = needWeightV2(c.bedarf, c.potenzial)
-    return { departmentId, itemId, ist: c.ist, target, gap, bedarf: c.bedarf, potenzial: c.potenzial, weight, contribution: gap * weight, answers: respondentAnswers(c) }
+    return { departmentId, itemId, ist: c.ist, target, gap, bedarf: c.bedarf, potenzial: c.potenzial, weight, contribution: gap * weight * factor, answers: respondentAnswers(c) }
   }
 
   const list: Omit<Recommendation, 'rank'>[] = []
@@ -169,7 +175,7 @@ export function prioritiseV2(input: PrioritisationV2Input): PrioritisationV2Resu
       if (idx.itemsById.get(itemId)?.appliesTo !== 'organisation') continue
       const c = fundamentById.get(itemId)
       if (!c || c.state !== 'level' || c.ist === null || c.ist > maxLevel) continue
-      const r = reasonOf(ORGANISATION_UNIT, itemId, c)
+      const r = reasonOf(ORGANISATION_UNIT, itemId, c, FUNDAMENT_FACTOR)
       if (!r) continue
       organisationWide = true
       reasons.push(r)

@@ -18,7 +18,7 @@ import { durationOf, type Horizon, type Roadmap, type RoadmapEntry, type Roadmap
 /** Longest horizon the steering group can set. */
 export const MAX_HORIZON_YEARS = 10
 /** Default capacity: person-days of project work per employee and year, and the floor. */
-export const CAPACITY_DAYS_PER_EMPLOYEE = 1
+export const CAPACITY_DAYS_PER_EMPLOYEE = 0.5
 export const MIN_CAPACITY_DAYS = 40
 /** Capacity when the staff size is unknown. */
 export const FALLBACK_CAPACITY_DAYS = 120
@@ -46,7 +46,7 @@ export function planningHorizon(startYear: number, years?: number | null, phases
   return { startYear, years: y, phases: list }
 }
 
-/** Default capacity in person-days per year: staff × 1 PT, at least 40; 120 when staff is unknown. */
+/** Default capacity in person-days per year: staff × 0.5 PT, at least 40; 120 when staff is unknown. */
 export function defaultCapacity(staff: number | null | undefined): number {
   if (staff === null || staff === undefined || !(staff > 0)) return FALLBACK_CAPACITY_DAYS
   return Math.max(MIN_CAPACITY_DAYS, Math.round(staff * CAPACITY_DAYS_PER_EMPLOYEE))

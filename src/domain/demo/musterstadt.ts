@@ -72,28 +72,32 @@ export interface DemoData {
   assessments: Assessment[]
 }
 
-/** Builds Musterstadt for the given catalogue. `now` is an ISO timestamp; all records use it. */
-export function buildDemo(catalog: Catalog, now: string, seed = 2026): DemoData {
+/**
+ * Builds Musterstadt for the given catalogue. `now` is an ISO timestamp; all records use it. The
+ * earlier round uses `previousCatalog` (default: the same), so a demo can show a comparison across
+ * catalogue versions.
+ */
+export function buildDemo(catalog: Catalog, now: string, seed = 2026, previousCatalog: Catalog = catalog): DemoData {
   const rand = prng(seed)
   // The demo is the same on every device: one fixed device id, so two copies merge without change.
   const prov = { updatedAt: now, updatedBy: '', deviceId: DEMO_DEVICE_ID, rev: 1 }
   const answerProv = (by: string) => ({ updatedAt: now, updatedBy: by, deviceId: DEMO_DEVICE_ID, rev: 1, vv: { [DEMO_DEVICE_ID]: 1 } })
   const organisation: Organisation = { id: DEMO_ORG_ID, name: 'Musterstadt', type: 'stadt', bundesland: 'NW', inhabitants: 48_300, staff: 612, createdAt: now, ...prov }
   const year = Number(now.slice(0, 4))
-  const makeRound = (y: number, end: string): Round => ({
+  const makeRound = (y: number, end: string, cat: Catalog): Round => ({
     id: `${DEMO_ORG_ID}-round-${y}`,
     orgId: DEMO_ORG_ID,
     name: `Digitalisierungs-Check ${y}`,
     startDate: `${y}-09-01`,
     endDate: `${y}-${end}`,
-    catalogId: catalog.id,
-    catalogVersion: catalog.version,
+    catalogId: cat.id,
+    catalogVersion: cat.version,
     dimensionTargets: {},
     createdAt: now,
     ...prov,
   })
-  const round = makeRound(year, '12-15')
-  const previousRound = makeRound(year - 2, '11-30')
+  const round = makeRound(year, '12-15', catalog)
+  const previousRound = makeRound(year - 2, '11-30', previousCatalog)
   const departments: Department[] = []
   const assessments: Assessment[] = []
   for (const d of DEPARTMENTS) {
@@ -102,7 +106,7 @@ export function buildDemo(catalog: Catalog, now: string, seed = 2026): DemoData 
     const items = applicableItems(catalog, d.kind)
     // The earlier round: one respondent, complete and submitted, about half a level lower.
     const earlier: Record<string, Answer> = {}
-    for (const item of items) {
+    for (const item of applicableItems(previousCatalog, d.kind)) {
       const ist = clampLevel((d.profile[item.dimensionId] ?? 1.5) - 0.6 + (rand() - 0.5) * 2)
       earlier[item.id] = { itemId: item.id, state: 'level', ist, bedarf: clampLevel(3.5 - ist), potenzial: clampLevel(2 + rand() * 2), target: null, comment: '', ...answerProv(d.respondents[0] ?? '') }
     }

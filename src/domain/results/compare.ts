@@ -3,14 +3,16 @@
  * and the trend over several rounds.
  *
  * Scores always come from analyseRound. Rounds on different catalogue versions are compared on
- * the items both versions share (same id, same dimension): both catalogues are restricted to
- * those items and each round is analysed again, so an added or removed item never shows up as a
- * change in maturity.
+ * the items both versions share: where the newer version declares an item mapping from the older
+ * one (`predecessors`), the mapped items; else the items with the same id and dimension. Both rounds
+ * are analysed again on those items only (and, with a mapping, on the newer version's item texts and
+ * method, the older round's answers carried over to the new ids), so an added, removed or rewritten
+ * item never shows up as a change in maturity.
  */
-import { type AnalysisOptions, type AnalysisResult, analyseRound } from '@/domain/analysis/analysis'
+import { type AnalysisInput, type AnalysisOptions, type AnalysisResult, analyseRound } from '@/domain/analysis/analysis'
 import { compareByCode } from './order'
 import { indexCatalog } from '@/domain/model/catalog-index'
-import type { Assessment, Catalog, Department, Round } from '@/domain/model/types'
+import type { Answer, Assessment, Catalog, Department, Round } from '@/domain/model/types'
 
 /** Default |delta| below which a change counts as 'same' (score points on the 0–100 scale). */
 export const DEFAULT_DELTA_EPSILON = 0.05
@@ -51,6 +53,56 @@ export function sharedItems(catalogA: Catalog, catalogB: Catalog): SharedItems {
   }
   const onlyInB = [...b.itemsById.keys()].filter((id) => !a.itemsById.has(id))
   return { shared, moved, onlyInA, onlyInB }
+}
+
+/**
+ * The declared item mapping between two versions of one catalogue: which catalogue is the newer
+ * one (it declares the mapping) and, for each comparable item, old id → new id (first one wins
+ * where several old items map to one new item; items mapped to null or to unknown ids are left out).
+ * Null when neither catalogue declares a mapping from the other.
+ */
+export interface ItemMapping {
+  newer: 'a' | 'b'
+  /** Old item id → new item id, the comparable items only, in the older catalogue's order. */
+  pairs: [string, string][]
+  /** Items of the older / newer version that have no comparable counterpart. */
+  notComparableOld: string[]
+  notComparableNew: string[]
+}
+
+export function declaredMapping(catalogA: Catalog, catalogB: Catalog): ItemMapping | null {
+  if (catalogA.id !== catalogB.id || catalogA.version === catalogB.version) return null
+  const fromB = catalogB.predecessors?.find((p) => p.catalogVersion === catalogA.version)
+  const fromA = fromB ? undefined : catalogA.predecessors?.find((p) => p.catalogVersion === catalogB.version)
+  const declared = fromB ?? fromA
+  if (!declared) return null
+  const older = fromB ? catalogA : catalogB
+  const newer = fromB ? catalogB : catalogA
+  const newIndex = indexCatalog(newer)
+  const used = new Set<string>()
+  const pairs: [string, string][] = []
+  const notComparableOld: string[] = []
+  for (const item of indexCatalog(older).itemsById.values()) {
+    const to = Object.prototype.hasOwnProperty.call(declared.items, item.id) ? declared.items[item.id] : null
+    if (to && newIndex.itemsById.has(to) && !used.has(to)) {
+      used.add(to)
+      pairs.push([item.id, to])
+    } else notComparableOld.push(item.id)
+  }
+  const notComparableNew = [...newIndex.itemsById.keys()].filter((id) => !used.has(id))
+  return { newer: fromB ? 'b' : 'a', pairs, notComparableOld, notComparableNew }
+}
+
+/** Assessments with their answers moved from old to new item ids (answers without a mapping dropped). */
+export function renameAnswers(assessments: readonly Assessment[], pairs: readonly [string, string][]): Assessment[] {
+  return assessments.map((a) => {
+    const answers: Record<string, Answer> = {}
+    for (const [from, to] of pairs) {
+      const answer = Object.prototype.hasOwnProperty.call(a.answers, from) ? a.answers[from] : undefined
+      if (answer) answers[to] = { ...answer, itemId: to }
+    }
+    return { ...a, answers }
+  })
 }
 
 /**
@@ -99,6 +151,7 @@ export interface RoundData {
   catalog: Catalog
   departments: readonly Department[]
   assessments: readonly Assessment[]
+  organisation?: AnalysisInput['organisation']
 }
 
 export interface CompareOptions extends AnalysisOptions {
@@ -109,6 +162,8 @@ export interface CompareOptions extends AnalysisOptions {
 export interface RoundComparison {
   /** Both rounds were analysed with the same catalogue id + version (no restriction needed). */
   sameCatalog: boolean
+  /** The comparison uses the item mapping the newer catalogue version declares. */
+  mapped: boolean
   /** Items the comparison is based on (all items when sameCatalog). */
   sharedItemCount: number
   onlyInA: string[]
@@ -147,19 +202,31 @@ export function compareRounds(input: { a: RoundData; b: RoundData; options?: Com
   const options = input.options ?? {}
   const epsilon = options.epsilon ?? DEFAULT_DELTA_EPSILON
   const sameCatalog = a.catalog.id === b.catalog.id && a.catalog.version === b.catalog.version
+  const mapping = sameCatalog ? null : declaredMapping(a.catalog, b.catalog)
   const split = sharedItems(a.catalog, b.catalog)
   let catalogA = a.catalog
   let catalogB = b.catalog
+  let assessmentsA = a.assessments
+  let assessmentsB = b.assessments
   let sharedItemCount: number
   if (sameCatalog) {
     sharedItemCount = indexCatalog(a.catalog).centralItems.length
+  } else if (mapping) {
+    // Both rounds on the newer version's mapped items; the older round's answers renamed to them.
+    const newer = mapping.newer === 'a' ? a.catalog : b.catalog
+    const common = restrictCatalog(newer, mapping.pairs.map(([, to]) => to))
+    catalogA = common
+    catalogB = common
+    if (mapping.newer === 'b') assessmentsA = renameAnswers(a.assessments, mapping.pairs)
+    else assessmentsB = renameAnswers(b.assessments, mapping.pairs)
+    sharedItemCount = mapping.pairs.length
   } else {
     catalogA = restrictCatalog(a.catalog, split.shared)
     catalogB = restrictCatalog(b.catalog, split.shared)
     sharedItemCount = indexCatalog(catalogA).centralItems.length
   }
-  const analysisA = analyseRound({ ...a, catalog: catalogA, options })
-  const analysisB = analyseRound({ ...b, catalog: catalogB, options })
+  const analysisA = analyseRound({ ...a, assessments: assessmentsA, catalog: catalogA, options })
+  const analysisB = analyseRound({ ...b, assessments: assessmentsB, catalog: catalogB, options })
 
   const dimensionIds = unionInOrder(
     analysisA.organisation.dimensions.map((d) => d.dimensionId),
@@ -194,12 +261,18 @@ export function compareRounds(input: { a: RoundData; b: RoundData; options?: Com
   })
   departments.sort(compareByCode)
 
+  const notComparable = mapping
+    ? mapping.newer === 'b'
+      ? { onlyInA: mapping.notComparableOld, onlyInB: mapping.notComparableNew }
+      : { onlyInA: mapping.notComparableNew, onlyInB: mapping.notComparableOld }
+    : null
   return {
     sameCatalog,
+    mapped: mapping !== null,
     sharedItemCount,
-    onlyInA: sameCatalog ? [] : split.onlyInA,
-    onlyInB: sameCatalog ? [] : split.onlyInB,
-    moved: sameCatalog ? [] : split.moved,
+    onlyInA: sameCatalog ? [] : (notComparable?.onlyInA ?? split.onlyInA),
+    onlyInB: sameCatalog ? [] : (notComparable?.onlyInB ?? split.onlyInB),
+    moved: sameCatalog || mapping ? [] : split.moved,
     organisation: scoreDelta(analysisA.organisation.score, analysisB.organisation.score, epsilon),
     dimensions,
     departments,
