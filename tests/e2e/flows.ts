@@ -1,6 +1,7 @@
 /** App-specific steps shared by the specs (German UI terms, roles and labels instead of CSS). */
 import type { Locator, Page } from 'playwright-core'
-import catalogJson from '../../src/catalogs/dc-kommune/1.0.0.json'
+import catalogV1Json from '../../src/catalogs/dc-kommune/1.0.0.json'
+import catalogJson from '../../src/catalogs/dc-kommune/2.0.0.json'
 import { saveCount, waitFor } from './browser'
 
 interface CatalogItemJson {
@@ -10,11 +11,13 @@ interface CatalogItemJson {
   levels: { de: string }[]
 }
 const ITEMS = (catalogJson as unknown as { items: CatalogItemJson[] }).items
+/** Items of both built-in versions (2.0.0 first): the demo's earlier round still uses 1.0.0. */
+const ALL_ITEMS = [...ITEMS, ...(catalogV1Json as unknown as { items: CatalogItemJson[] }).items]
 
 /** The catalogue item shown in a question card (found by its question text). */
 export async function itemOfCard(card: Locator): Promise<CatalogItemJson> {
   const question = ((await card.getByRole('heading', { level: 3 }).textContent()) ?? '').trim()
-  const item = ITEMS.find((i) => i.question.de === question)
+  const item = ALL_ITEMS.find((i) => i.question.de === question)
   if (!item) throw new Error(`Frage nicht im Katalog gefunden: ${question}`)
   return item
 }
@@ -65,7 +68,7 @@ export async function openDimension(page: Page, title: string): Promise<void> {
   await page.getByRole('heading', { level: 2, name: new RegExp(title) }).waitFor()
 }
 
-/** The catalogue items of the default catalogue (dc-kommune 1.0.0). */
+/** The catalogue items of the default catalogue (dc-kommune 2.0.0). */
 export const CATALOG_ITEMS: readonly CatalogItemJson[] = ITEMS
 export const CATALOG_DIMENSIONS = (catalogJson as unknown as { dimensions: { id: string; title: { de: string } }[] }).dimensions
 
