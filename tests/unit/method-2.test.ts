@@ -405,3 +405,20 @@ describe('roadmap 2.0: horizon, phases, capacity in person-days, deadlines', () 
     ])
   })
 })
+
+describe('review fixes', () => {
+  it('a workshop value that settles a Fundament item beats a later "weiß nicht" of another workshop', () => {
+    const z1 = makeDepartment({ id: 'z1', kind: 'central' })
+    const z2 = makeDepartment({ id: 'z2', kind: 'central' })
+    const ws1 = makeAssessment({ id: 'ws1', departmentId: 'z1', role: 'consensus', answers: [levelAnswer('f-isb', 3, { updatedAt: '2026-01-01T00:00:00.000Z' })] })
+    const ws2 = makeAssessment({ id: 'ws2', departmentId: 'z2', role: 'consensus', answers: [unknownAnswer('f-isb', { updatedAt: '2026-02-01T00:00:00.000Z' })] })
+    const input = [z1, z2].map((d) => ({ department: d, consensus: departmentConsensus(catalog2, d, [d.id === 'z1' ? ws1 : ws2, assessment(d, [levelAnswer('f-isb', 1)])]).items }))
+    expect(fundamentConsensus(catalog2, input)[0]).toMatchObject({ state: 'level', ist: 3, agreed: true })
+  })
+  it('a duty without any date is overdue in the roadmap as in the urgency', () => {
+    const cat = makeCatalog({ scoringModel: '2.0', items: [makeItem({ id: 'i' })], measures: [makeMeasure({ id: 'd', obligation: duty({ inForceSince: undefined, date: undefined }) })] })
+    const r = buildRoadmapV2(cat, [makeRecommendation({ measureId: 'd', rank: 1 })], { horizon: planningHorizon(2026, 10), organisation: { bundesland: 'NW' } })
+    expect(r.entries[0]).toMatchObject({ overdue: true, deadlineYear: null, deadlineAtRisk: false })
+    expect(urgencyOf(cat.measures[0]?.obligation, true, '2026-01-01')).toBe('overdue')
+  })
+})

@@ -58,11 +58,14 @@ export function fundamentConsensus(catalog: Catalog, departments: readonly Depar
     const answers: (Answer | null)[] = []
     const respondents: Respondent[] = []
     let agreed: Answer | null = null
+    const settles = (a: Answer): boolean => (a.state === 'level' && a.ist !== null) || a.state === 'na'
     for (const p of parts) {
       answers.push(...p.answers)
       respondents.push(...p.respondents)
       const a = p.consensusAnswer
-      if (a && (agreed === null || a.updatedAt > agreed.updatedAt)) agreed = a
+      // A workshop value that settles the item (a level or N/A) beats one that does not ('weiß nicht');
+      // among equals the most recent wins.
+      if (a && (agreed === null || (settles(a) && !settles(agreed)) || (settles(a) === settles(agreed) && a.updatedAt > agreed.updatedAt))) agreed = a
     }
     const pooled = consensusOfAnswers(ORGANISATION_UNIT, item.id, item.dimensionId, answers, respondents)
     return applyAgreedAnswer(pooled, agreed)
