@@ -7,6 +7,7 @@ import { saveCount, waitFor } from './browser'
 interface CatalogItemJson {
   id: string
   dimensionId: string
+  appliesTo: 'all' | 'central' | 'organisation'
   question: { de: string }
   levels: { de: string }[]
 }

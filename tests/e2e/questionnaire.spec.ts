@@ -82,7 +82,7 @@ describe('Fragebogen: Ersterfassung und dauerhafte Speicherung', () => {
 
     // 1: Ist "Stufe 2" + Bedarf "3 – hoch"
     const i1 = await chooseLevelByText(page, cards.nth(0), 2)
-    await andWaitForSave(page, () => cards.nth(0).getByRole('group', { name: 'Bedarf' }).getByText('3 – hoch').click())
+    await andWaitForSave(page, () => cards.nth(0).getByRole('group', { name: 'Bedarf' }).getByText('3 – hoch', { exact: true }).click())
     expected.push({
       itemId: i1.id, dimension: 'Strategie und Steuerung', index: 0,
       stored: { state: 'level', ist: 2, bedarf: 3 },

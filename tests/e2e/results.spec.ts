@@ -128,7 +128,8 @@ describe('Ergebnisse, Maßnahmen und Roadmap (Demo „Musterstadt“)', () => {
     expect(reasonRows).toHaveLength(reasonCount)
     const questions = new Set(CATALOG_ITEMS.map((i) => i.question.de))
     for (const [department, question] of reasonRows) {
-      expect(DEMO_DEPARTMENTS, `Fachbereich in der Begründung: ${department}`).toContain(department)
+      // Fundament reasons belong to the whole administration (method 2.0).
+      expect([...DEMO_DEPARTMENTS, 'Gesamtverwaltung'], `Fachbereich in der Begründung: ${department}`).toContain(department)
       expect(questions.has(question ?? ''), `Frage in der Begründung: ${question}`).toBe(true)
     }
     await expectNoA11yViolations(page, 'Maßnahmen (Tabelle der Matrix und „Warum?“ geöffnet)')
@@ -137,12 +138,12 @@ describe('Ergebnisse, Maßnahmen und Roadmap (Demo „Musterstadt“)', () => {
     const classSelect = page.getByLabel('Klasse')
     let sum = 0
     const counts: Record<string, number> = {}
-    for (const label of ['Pflichtaufgabe', 'Quick Win', 'Leitprojekt', 'Ergänzung']) {
+    for (const label of ['Rechtspflicht', 'Quick Win', 'Leitprojekt', 'Ergänzung']) {
       await classSelect.selectOption({ label })
       await expect.poll(async () => (await recCount(page)) === (await list.count())).toBe(true)
       const n = await recCount(page)
       counts[label] = n
-      for (const badge of await list.locator('.badge').filter({ hasText: /^(Pflichtaufgabe|Quick Win|Leitprojekt|Ergänzung)$/ }).allTextContents()) expect(badge.trim()).toBe(label)
+      for (const badge of await list.locator('.badge').filter({ hasText: /^(Rechtspflicht|Quick Win|Leitprojekt|Ergänzung)$/ }).allTextContents()) expect(badge.trim()).toBe(label)
       sum += n
     }
     expect(sum, JSON.stringify(counts)).toBe(total)
@@ -150,19 +151,34 @@ describe('Ergebnisse, Maßnahmen und Roadmap (Demo „Musterstadt“)', () => {
     await classSelect.selectOption({ label: 'alle' })
     await expect.poll(() => recCount(page)).toBe(total)
 
-    // Roadmap: short-term entries
-    await gotoApp(page, '/roadmap')
-    const shortTerm = page.getByRole('region', { name: 'Kurzfristig (bis 12 Monate)' })
-    await shortTerm.waitFor()
-    const entries = shortTerm.getByRole('listitem')
-    expect(await entries.count()).toBeGreaterThan(0)
-    expect(((await entries.first().locator('strong').textContent()) ?? '').trim().length).toBeGreaterThan(3)
+    // Method 2.0 opens on the focus: every Rechtspflicht plus the 10 most important other measures.
+    const focusCount = total
+    await page.getByRole('radio', { name: /Alle Maßnahmen \(\d+\)/ }).check()
+    await expect.poll(() => recCount(page)).toBeGreaterThan(focusCount)
+    const duties = await list.locator('.badge').filter({ hasText: /^Rechtspflicht$/ }).count()
+    expect(focusCount).toBe(duties + 10)
 
-    // Methode
+    // Roadmap: calendar years, phases and capacity in person-days
+    await gotoApp(page, '/roadmap')
+    const plan = page.getByTestId('roadmap-v2')
+    await plan.waitFor()
+    const year = new Date().getFullYear()
+    expect(await page.getByTestId('horizon').textContent()).toBe(`${year}–${year + 9}`)
+    expect(await page.getByTestId('capacity').textContent()).toBe('306 PT je Jahr (aus 612 Beschäftigten abgeleitet)')
+    const phase1 = page.getByRole('region', { name: new RegExp(`^Phase 1: ${year}`) })
+    await phase1.waitFor()
+    const entries = phase1.getByRole('listitem')
+    expect(await entries.count()).toBeGreaterThan(0)
+    const load = await tableRows(page, 'load')
+    expect(load[0]?.key).toBe(String(year))
+    expect(parseScore(load[0]?.cells[1]) ?? Infinity).toBeLessThanOrEqual(306) // year 1 fits the default capacity
+
+    // Methode: 2.0 first, 1.0 folded away
     await gotoApp(page, '/method')
     await page.getByRole('heading', { level: 1, name: 'Methode' }).waitFor()
-    await page.getByText('Stufe 0 = 0, Stufe 1 = 25, Stufe 2 = 50, Stufe 3 = 75, Stufe 4 = 100', { exact: false }).waitFor()
-    await page.getByRole('heading', { level: 2, name: '5. Priorität der Maßnahmen' }).waitFor()
+    await page.getByRole('heading', { level: 2, name: '1. Fundament und Gesamtergebnis' }).waitFor()
+    await page.getByText('Stufe 0 = 0, Stufe 1 = 25, Stufe 2 = 50, Stufe 3 = 75, Stufe 4 = 100', { exact: false }).first().waitFor()
+    await page.getByText('Methode 1.0 (Erhebungsrunden mit Katalog 1.0.0)').waitFor()
     s.assertClean()
   })
 
@@ -175,7 +191,8 @@ describe('Ergebnisse, Maßnahmen und Roadmap (Demo „Musterstadt“)', () => {
     expect(stored).not.toBeNull()
     const answers = stored!.answers as unknown as Record<string, StoredAnswer>
     const dimensionId = 'daten'
-    const dimItems = CATALOG_ITEMS.filter((i) => i.dimensionId === dimensionId)
+    // Fundament items belong to the organisation, not to the department's score (method 2.0).
+    const dimItems = CATALOG_ITEMS.filter((i) => i.dimensionId === dimensionId && i.appliesTo !== 'organisation')
     const answered = dimItems.filter((i) => answers[i.id]?.state === 'level' && answers[i.id]?.ist !== null)
     expect(answered.length).toBeGreaterThan(1)
     const weight = (id: string) => (CATALOG_ITEMS.find((i) => i.id === id) as unknown as { weight?: number }).weight ?? 1
@@ -248,7 +265,7 @@ describe('Ergebnisse, Maßnahmen und Roadmap (Demo „Musterstadt“)', () => {
 
       const stored = await readAssessmentFromIndexedDb(pageA, ASSESSMENT_ID)
       const answers = stored!.answers as unknown as Record<string, StoredAnswer>
-      const item = CATALOG_ITEMS.find((i) => i.dimensionId === 'sicherheit' && answers[i.id]?.state === 'level')!
+      const item = CATALOG_ITEMS.find((i) => i.dimensionId === 'sicherheit' && i.appliesTo !== 'organisation' && answers[i.id]?.state === 'level')!
       const oldLevel = answers[item.id]!.ist!
       // Tab A in front (a hidden tab's timers are throttled), tab B stays open behind it.
       await pageA.bringToFront()
@@ -264,6 +281,36 @@ describe('Ergebnisse, Maßnahmen und Roadmap (Demo „Musterstadt“)', () => {
     } finally {
       await pageB.close()
     }
+    s.assertClean()
+  })
+
+  it('die frühere Runde mit Katalog 1.0.0 wird weiter nach Methode 1.0 ausgewertet', async () => {
+    const { page } = s
+    const year = new Date().getFullYear()
+    await gotoApp(page, '/dashboard')
+    const picker = page.getByLabel('Erhebungsrunde')
+    await picker.selectOption({ label: `Digitalisierungs-Check ${year - 2}` })
+    await expect.poll(async () => (await tableRows(page, 'heatmap')).length).toBe(10)
+    expect(await page.getByTestId('readiness').count()).toBe(0) // no Fundament gate under method 1.0
+
+    await gotoApp(page, '/recommendations')
+    await page.getByTestId('rec-count').waitFor()
+    expect(await recCount(page)).toBeGreaterThan(0)
+    expect(await page.getByTestId('focus-filter').count()).toBe(0)
+
+    await gotoApp(page, '/roadmap')
+    await page.getByRole('region', { name: 'Kurzfristig (bis 12 Monate)' }).waitFor()
+    expect(await page.getByTestId('roadmap-v2').count()).toBe(0)
+
+    await gotoApp(page, '/report')
+    await page.getByTestId('method-line').waitFor()
+    expect(await page.getByTestId('method-line').textContent()).toBe('Methode 1.0')
+    expect(await page.getByText('dc-kommune 1.0.0', { exact: false }).count()).toBeGreaterThan(0)
+
+    // Back to the current round (2.0.0, method 2.0)
+    await gotoApp(page, '/dashboard')
+    await page.getByLabel('Erhebungsrunde').selectOption({ label: `Digitalisierungs-Check ${year}` })
+    await page.getByTestId('readiness').waitFor()
     s.assertClean()
   })
 })

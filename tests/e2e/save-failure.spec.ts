@@ -86,7 +86,7 @@ describe('Speichern schlägt fehl: nichts geht verloren', () => {
     // is left to the debounce (no blur): four failed writes.
     await andWaitForRefusal(page, 1, () => istGroup(cards.nth(0)).getByText(item1.levels[2]!.de, { exact: false }).click())
     await andWaitForRefusal(page, 2, () => istGroup(cards.nth(1)).getByText(item2.levels[3]!.de, { exact: false }).click())
-    await andWaitForRefusal(page, 3, () => cards.nth(0).getByRole('group', { name: 'Bedarf' }).getByText('3 – hoch').click())
+    await andWaitForRefusal(page, 3, () => cards.nth(0).getByRole('group', { name: 'Bedarf' }).getByText('3 – hoch', { exact: true }).click())
     await andWaitForRefusal(page, 4, () => cards.nth(2).getByLabel('Anmerkung (optional)').fill(COMMENT))
 
     const indicator = page.getByTestId('save-state')

@@ -133,7 +133,7 @@ describe('Lenkungsgruppe: Übersicht, Vergleich, Bericht, Sicherung', () => {
     s.assertClean()
   })
 
-  it('Vergleich: die zwei Demo-Runden, gleicher Katalog, Veränderungen und Verlauf', async () => {
+  it('Vergleich: die zwei Demo-Runden (Katalog 1.0.0 und 2.0.0), zugeordnete Fragen, Veränderungen und Verlauf', async () => {
     const { page } = s
     await gotoApp(page, '/compare')
     const year = new Date().getFullYear()
@@ -141,7 +141,15 @@ describe('Lenkungsgruppe: Übersicht, Vergleich, Bericht, Sicherung', () => {
     await page.getByTestId('compare-dimensions').waitFor()
     expect(await selected('Frühere Runde')).toBe(`Digitalisierungs-Check ${year - 2}`)
     expect(await selected('Spätere Runde')).toBe(`Digitalisierungs-Check ${year}`)
-    expect(await page.getByTestId('catalog-note').textContent()).toContain('Beide Runden verwenden denselben Fragenkatalog')
+    // The earlier round uses catalogue 1.0.0, the current one 2.0.0: compared on the mapped items.
+    const note = ((await page.getByTestId('catalog-note').textContent()) ?? '').replace(/\s+/g, ' ').trim()
+    expect(note).toBe(
+      'Die Runden verwenden die Katalogversionen 1.0.0 und 2.0.0. Verglichen wird auf den 70 Fragen, die die neuere Version den Fragen der älteren zuordnet, beide nach der Methode der neueren Version. Nicht vergleichbar (neu gefasst, zusammengelegt, neu oder entfallen): 11 Fragen aus 1.0.0 und 29 Fragen aus 2.0.0.',
+    )
+    const notComparable = page.getByTestId('not-comparable')
+    await notComparable.locator('summary').click()
+    expect(await notComparable.getByRole('listitem').count()).toBe(11 + 29)
+    expect(await notComparable.getByRole('listitem').first().textContent()).toMatch(/^ozg-01: /)
     const dims = await tableRows(page, 'compare-dimensions')
     expect(dims).toHaveLength(9)
     for (const r of dims) {
