@@ -161,6 +161,8 @@ export default {
     stepOf: 'Dimension {n} von {total}',
     itemOf: 'Frage {n} von {total}',
     ist: 'Ist-Stand: Wo steht Ihr Fachbereich heute?',
+    istOrganisation: 'Ist-Stand: Wo steht Ihre Verwaltung heute?',
+    bedarfQuestionOrganisation: 'Wie dringend braucht die Verwaltung hier Verbesserung?',
     istLegend: 'Ist-Stand',
     na: 'Nicht zutreffend',
     naHelp: 'Die Frage betrifft Ihren Fachbereich nicht. Sie zählt nicht in die Auswertung.',
@@ -780,6 +782,7 @@ export default {
       deadlineAtRisk: 'Frist gefährdet',
     },
     report: {
+      focusText: 'Die Antworten lösen {n} Maßnahmen aus. Im Fokus stehen {focus}: alle {pflicht} Rechtspflichten und die 10 wichtigsten weiteren Maßnahmen (Abschnitt 4); die übrigen folgen in der Roadmap, soweit die Kapazität reicht.',
       duties: 'Rechtspflichten',
       noDuties: 'Für diese Kommune wird keine Rechtspflicht ausgelöst.',
       top: 'Top 10',

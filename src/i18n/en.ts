@@ -164,6 +164,8 @@ const en: typeof de = {
     stepOf: 'Dimension {n} of {total}',
     itemOf: 'Question {n} of {total}',
     ist: 'Current state: where does your department stand today?',
+    istOrganisation: 'Current state: where does your administration stand today?',
+    bedarfQuestionOrganisation: 'How urgently does the administration need improvement here?',
     istLegend: 'Current state',
     na: 'Not applicable',
     naHelp: 'The question does not concern your department. It is not included in the evaluation.',
@@ -783,6 +785,7 @@ const en: typeof de = {
       deadlineAtRisk: 'Deadline at risk',
     },
     report: {
+      focusText: 'The answers trigger {n} measures. The focus is on {focus}: all {pflicht} legal obligations and the 10 most important other measures (section 4); the rest follow in the roadmap as far as capacity allows.',
       duties: 'Legal obligations',
       noDuties: 'No legal obligation is triggered for this municipality.',
       top: 'Top 10',
