@@ -9,6 +9,8 @@ import pkg from './package.json' with { type: 'json' }
 export default defineConfig({
   base: './',
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  // KERN's SCSS (src/styles/kern.scss) still uses Sass features that newer Sass versions warn about.
+  css: { preprocessorOptions: { scss: { quietDeps: true, silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'if-function'] } } },
   plugins: [
     vue(),
     VitePWA({
@@ -32,7 +34,7 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,json,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,json,webmanifest,woff2}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // Take control of the open page as soon as the worker is active: without it the first visit

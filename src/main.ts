@@ -4,6 +4,8 @@ import App from './App.vue'
 import { router } from './router'
 import { i18n, initialLocale, setLocale } from './i18n'
 import { registerOffline } from './platform/offline'
+import './styles/fonts.css'
+import './styles/kern.scss'
 import './styles/main.css'
 
 const app = createApp(App)
