@@ -23,6 +23,8 @@ import zlib from 'node:zlib'
 import { launchChromium, makeProfileDir, removeProfile, ROOT, startPreview } from '../tests/e2e/support.mjs'
 
 export const BUDGET_SAVE_P95_MS = 50
+/** First-load CSS (KERN subset + app base styles), gzip -9. */
+export const BUDGET_FIRST_LOAD_CSS_KB = 30
 export const BUDGET_FIRST_LOAD_KB = 120
 const DIST = path.join(ROOT, 'dist')
 /** Present in the Chart.js library code (its internal `$chartjs` property and CSS class names). */
@@ -65,6 +67,25 @@ export function firstLoadScripts(distDir = DIST) {
     if (href && /rel="modulepreload"/.test(tag)) files.add(href)
   }
   return [...files].map((f) => path.join(distDir, f.replace(/^\.?\//, '')))
+}
+
+/** The stylesheets dist/index.html links (app CSS with KERN, and the deploy-time theme.css). */
+export function measureFirstLoadCss(distDir = DIST) {
+  const html = readFileSync(path.join(distDir, 'index.html'), 'utf8')
+  const files = []
+  for (const tag of html.match(/<link\b[^>]*>/g) ?? []) {
+    const href = /\bhref="([^"]+)"/.exec(tag)?.[1]
+    if (href && /rel="stylesheet"/.test(tag)) files.push(href.replace(/^\.?\//, ''))
+  }
+  const first = files.map((f) => {
+    const buf = readFileSync(path.join(distDir, f))
+    return { file: f, raw: buf.length, gzip: gzipSize(buf) }
+  })
+  const fonts = readdirSync(path.join(distDir, 'assets'))
+    .filter((f) => f.endsWith('.woff2'))
+    .map((f) => ({ file: path.join('assets', f), raw: readFileSync(path.join(distDir, 'assets', f)).length }))
+  const totalGzip = first.reduce((s, f) => s + f.gzip, 0)
+  return { first, totalGzip, totalKB: totalGzip / 1024, fonts, fontsKB: fonts.reduce((s, f) => s + f.raw, 0) / 1024 }
 }
 
 /**
@@ -238,6 +259,15 @@ export async function runBrowserBench({ clicks = 60 } = {}) {
   }
   out.firstLoad = js
   out.ok &&= jsOk && !js.chartJsInFirstLoad
+
+  console.log('\n== Erster Ladevorgang: CSS (gzip -9) und Schriften ==')
+  const css = measureFirstLoadCss()
+  for (const f of css.first) console.log(`  ${f.file.padEnd(52)} ${kb(f.raw).padStart(7)} KB roh  ${kb(f.gzip).padStart(6)} KB gzip`)
+  const cssOk = css.totalKB <= BUDGET_FIRST_LOAD_CSS_KB
+  console.log(`  Summe CSS erster Ladevorgang: ${kb(css.totalGzip)} KB gzip – budget ≤ ${BUDGET_FIRST_LOAD_CSS_KB} KB: ${cssOk ? 'OK' : 'EXCEEDED'}`)
+  console.log(`  Schriften (Fira Sans aus @kern-ux/native, woff2, lokal, bei Bedarf geladen): ${css.fonts.length} Dateien, ${kb(css.fontsKB * 1024)} KB`)
+  out.firstLoadCss = css
+  out.ok &&= cssOk
 
   console.log(`\n== Antwort speichern: Klick → IndexedDB (${clicks} Klicks, Chromium) ==`)
   const server = await startPreview()

@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { BUDGET_FIRST_LOAD_KB, BUDGET_SAVE_P95_MS, runBrowserBench } from './browser-bench.mjs'
+import { BUDGET_FIRST_LOAD_CSS_KB, BUDGET_FIRST_LOAD_KB, BUDGET_SAVE_P95_MS, runBrowserBench } from './browser-bench.mjs'
 import { BUDGET_RECOMMENDATIONS_MS, BUDGET_RESTORE_MS, BUDGET_RETURNS_MS, runLargeBench } from './large-bench.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -47,6 +47,7 @@ try {
   failures.push(`Browser-Benchmark: ${e instanceof Error ? e.message : e}`)
 }
 record('Erster Ladevorgang: JavaScript (gzip)', `≤ ${BUDGET_FIRST_LOAD_KB} KB`, browser?.firstLoad?.totalKB ?? null, 'KB', BUDGET_FIRST_LOAD_KB, true)
+record('Erster Ladevorgang: CSS (gzip)', `≤ ${BUDGET_FIRST_LOAD_CSS_KB} KB`, browser?.firstLoadCss?.totalKB ?? null, 'KB', BUDGET_FIRST_LOAD_CSS_KB, true)
 record('Antwort speichern: p95 Klick → IndexedDB', `< ${BUDGET_SAVE_P95_MS} ms`, browser?.answerSave?.p95 ?? null, 'ms', BUDGET_SAVE_P95_MS)
 
 // 3. Browser: large municipality
