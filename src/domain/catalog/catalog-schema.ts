@@ -8,6 +8,7 @@
  * Dependency cycles between measures are NOT rejected here: the roadmap detects and reports them.
  */
 import { z } from 'zod'
+import { isCalendarDate } from '@/domain/model/dates'
 import { ADDRESSEES, APPLICABILITIES, BUNDESLAENDER, CATALOG_FORMAT, SCORING_MODELS, type Catalog } from '@/domain/model/types'
 
 const text = (max: number) => z.string().trim().min(1).max(max)
@@ -15,7 +16,7 @@ const localized = (max: number) => z.object({ de: text(max), en: text(max).optio
 const level = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
 const scale5 = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)])
 const id = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'ungültige ID (erlaubt: a–z, 0–9, . _ -)')
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet')
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet').refine(isCalendarDate, 'Dieses Datum gibt es nicht (Format JJJJ-MM-TT, z. B. 2025-02-28).')
 const weight = z.number().positive().max(10)
 
 const scaleDescription = z.object({ value: z.number(), label: localized(120), description: localized(600) })

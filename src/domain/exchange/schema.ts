@@ -11,6 +11,7 @@
  * Every schema strips unknown keys: they are never stored. Prototype-polluting keys (`__proto__`,
  * `constructor`, `prototype`) are rejected before any schema runs (see `scanJsonTree`).
  */
+import { isCalendarDate } from '@/domain/model/dates'
 import { z } from 'zod'
 import { copyAnswer, isLevel } from '@/domain/model/answers'
 import { isPlainRecord } from '@/domain/model/stored-guard'
@@ -40,7 +41,7 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 /** ISO 8601 timestamp with mandatory time zone (`Z` or ±hh:mm), as `Date.toISOString()` writes. */
 export const ISO_DATETIME_RE =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/
-/** ISO calendar date YYYY-MM-DD. */
+/** ISO date shape YYYY-MM-DD (the calendar check is isCalendarDate). */
 export const ISO_DATE_RE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/
 
 /** Tags on custom zod issues so they map to specific error codes. */
@@ -56,17 +57,13 @@ const id = z.string().min(1).max(BACKUP_LIMITS.idMax)
 const name = z.string().min(1).max(BACKUP_LIMITS.nameMax)
 const optionalName = z.string().max(BACKUP_LIMITS.nameMax)
 const shortText = z.string().max(BACKUP_LIMITS.shortTextMax)
-const isoDateTime = z.custom<string>(
-  (v) => typeof v === 'string' && ISO_DATETIME_RE.test(v),
-  { params: { kind: 'isoDateTime' } },
-)
-const isoDate = z.custom<string>((v) => typeof v === 'string' && ISO_DATE_RE.test(v), {
-  params: { kind: 'isoDate' },
-})
-const isoDateOrEmpty = z.custom<string>(
-  (v) => typeof v === 'string' && (v === '' || ISO_DATE_RE.test(v)),
-  { params: { kind: 'isoDate' } },
-)
+/** An ISO timestamp whose date part exists in the calendar (no 2025-02-31T…). */
+export function isIsoDateTime(v: unknown): v is string {
+  return typeof v === 'string' && ISO_DATETIME_RE.test(v) && isCalendarDate(v.slice(0, 10))
+}
+const isoDateTime = z.custom<string>(isIsoDateTime, { params: { kind: 'isoDateTime' } })
+const isoDate = z.custom<string>((v) => isCalendarDate(v), { params: { kind: 'isoDate' } })
+const isoDateOrEmpty = z.custom<string>((v) => v === '' || isCalendarDate(v), { params: { kind: 'isoDate' } })
 const level = z.custom<Level>(isLevel, { params: { kind: 'level' } })
 const count = (max: number) => z.number().int().min(0).max(max).nullable()
 /** Provenance of a record ('' device id only in data upgraded from format 1). */
@@ -264,7 +261,7 @@ export function checkAnswer(
     issues.push({ kind: 'tooLong', field: 'comment', max: BACKUP_LIMITS.commentMax })
   if (updatedAt === undefined) issues.push({ kind: 'missing', field: 'updatedAt' })
   else if (typeof updatedAt !== 'string') issues.push({ kind: 'invalidType', field: 'updatedAt', expected: 'string' })
-  else if (!ISO_DATETIME_RE.test(updatedAt)) issues.push({ kind: 'invalidDateTime', field: 'updatedAt' })
+  else if (!isIsoDateTime(updatedAt)) issues.push({ kind: 'invalidDateTime', field: 'updatedAt' })
   const { updatedBy, deviceId, rev, vv } = raw
   checkString(updatedBy, 'updatedBy', BACKUP_LIMITS.nameMax, issues)
   checkString(deviceId, 'deviceId', BACKUP_LIMITS.idMax, issues)
