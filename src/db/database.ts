@@ -99,6 +99,10 @@ export class CheckDatabase extends Dexie {
         }
         const rounds = new Map<string, { orgId: string }>()
         await tx.table('rounds').each((r: { id: string; orgId: string }) => rounds.set(r.id, r))
+        // An assessment whose round is gone takes the organisation of its department; one with
+        // neither keeps orgId '' and is reported by the quarantine scan (never exported).
+        const departments = new Map<string, { orgId: string }>()
+        await tx.table('departments').each((d: { id: string; orgId: string }) => departments.set(d.id, d))
         await tx
           .table('assessments')
           .toCollection()
@@ -109,7 +113,7 @@ export class CheckDatabase extends Dexie {
               answers[row.itemId] = answer
             }
             a.answers = answers
-            a.orgId = rounds.get(a.roundId as string)?.orgId ?? ''
+            a.orgId = rounds.get(a.roundId as string)?.orgId ?? departments.get(a.departmentId as string)?.orgId ?? ''
           })
       })
     this.version(3)
