@@ -13,16 +13,24 @@ export function useCatalog(refGetter: () => CatalogRef | undefined): { catalog: 
       const r = refGetter()
       return r ? catalogRefKey(r) : ''
     },
-    async (k) => {
+    async (k, _previous, onCleanup) => {
+      // A later reference supersedes this load: its result must not overwrite the newer one.
+      let superseded = false
+      onCleanup(() => {
+        superseded = true
+      })
       const r = refGetter()
       if (!k || !r) {
         catalog.value = undefined
         return
       }
       try {
-        catalog.value = await store.load(r)
+        const loaded = await store.load(r)
+        if (superseded) return
+        catalog.value = loaded
         error.value = null
       } catch (e) {
+        if (superseded) return
         catalog.value = undefined
         error.value = e instanceof Error ? e : new Error(String(e))
       }

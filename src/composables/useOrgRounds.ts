@@ -16,7 +16,12 @@ export function useOrgRounds() {
   const catalogErrors = shallowRef<string[]>([])
   watch(
     () => (rounds.data.value ?? []).map(catalogRefKey).join(','),
-    async () => {
+    async (_key, _previous, onCleanup) => {
+      // A later list of rounds supersedes this load: its result must not overwrite the newer one.
+      let superseded = false
+      onCleanup(() => {
+        superseded = true
+      })
       const next: Record<string, Catalog> = {}
       const errors: string[] = []
       for (const r of rounds.data.value ?? []) {
@@ -26,6 +31,7 @@ export function useOrgRounds() {
           errors.push(e instanceof Error ? e.message : String(e))
         }
       }
+      if (superseded) return
       catalogs.value = next
       catalogErrors.value = errors
     },
