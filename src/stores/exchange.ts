@@ -17,7 +17,8 @@ import { applyStateDiff, readMergeBase, readPackageData, replaceAllData } from '
 import { listStoredCatalogs } from '@/db/catalogs'
 import { newId } from '@/db/ids'
 import { attachChecksum, canonicalText, createPackage } from '@/domain/exchange/serialise'
-import { checksumMismatchError, parseExchange, verifyDeferredChecksum } from '@/domain/exchange/parse'
+import { checksumMismatchError, notUtf8Error, parseExchange, verifyDeferredChecksum } from '@/domain/exchange/parse'
+import { readUtf8 } from '@/platform/read-text'
 import type { BackupData, BackupError, BackupWarning, ExchangeFile, PackageKind } from '@/domain/exchange/formats'
 import {
   applyDecisions,
@@ -130,7 +131,9 @@ export const useExchangeStore = defineStore('exchange', () => {
       const builtinCatalogs = BUILTIN_CATALOGS.map((b) => ({ id: b.catalogId, version: b.catalogVersion }))
       const parsed = await Promise.all(
         [...files].map(async (f) => {
-          const result = parseExchange(await f.text(), { knownCatalogItems: known, builtinCatalogs, deferChecksum: true })
+          const read = await readUtf8(f)
+          if (!read.ok) return { name: f.name, result: { ok: false as const, errors: [notUtf8Error()] } }
+          const result = parseExchange(read.text, { knownCatalogItems: known, builtinCatalogs, deferChecksum: true })
           // The checksum with the browser's native SHA-256 (much faster on a large backup).
           if (result.ok && result.checksum && !(await verifyDeferredChecksum(result.checksum, sha256))) {
             return { name: f.name, result: { ok: false as const, errors: [checksumMismatchError()] } }

@@ -171,6 +171,27 @@ describe('useExchangeStore: importing a return file', () => {
     expect(await readSnapshot()).toEqual(before)
   })
 
+  it('refuses a file that is not UTF-8 (a Windows-1252 backup) with a message and writes nothing', async () => {
+    const s = await seed()
+    const text = returnText(s, changedElsewhere(s.assessment, { 'str-02': { state: 'na', ist: null, comment: 'Großbürgermeisterei Müllheim' } }))
+    // Encode the same text as Windows-1252 / Latin-1: every character here is below U+0100.
+    expect([...text].every((c) => c.charCodeAt(0) < 256)).toBe(true)
+    const latin1 = Uint8Array.from([...text].map((c) => c.charCodeAt(0)))
+    const before = await readSnapshot()
+    const exchange = useExchangeStore()
+
+    await exchange.check([new File([latin1], FILE_NAME, { type: 'application/json' })])
+    const entry = exchange.entries[0]!
+    expect(entry.parseErrors.map((e) => e.code)).toEqual(['backup.notUtf8'])
+    expect(entry.parseErrors[0]?.message).toContain('UTF-8')
+    expect(exchange.applicable()).toBe(false)
+    expect(await readSnapshot()).toEqual(before)
+
+    // The same content as UTF-8 (with a byte-order mark, as Windows editors write it) is read.
+    await exchange.check([new File(['\uFEFF' + text], FILE_NAME, { type: 'application/json' })])
+    expect(exchange.entries[0]?.parseErrors).toEqual([])
+  })
+
   describe('an answer changed here and in the file to different values', () => {
     /**
      * Here: str-01 = 1 at T0 (exported), then 2 at T2. There: the exported 1 changed to 3 at T1.

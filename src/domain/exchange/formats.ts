@@ -94,6 +94,7 @@ export interface BackupMeta {
 
 export type BackupErrorCode =
   | 'backup.empty'
+  | 'backup.notUtf8'
   | 'backup.tooLarge'
   | 'backup.truncatedJson'
   | 'backup.invalidJson'

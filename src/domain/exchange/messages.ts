@@ -26,6 +26,8 @@ export function backupMessage(code: BackupErrorCode | BackupWarningCode, p: Back
   switch (code) {
     case 'backup.empty':
       return 'Die Datei ist leer.'
+    case 'backup.notUtf8':
+      return 'Die Datei ist nicht in UTF-8 gespeichert (vermutlich Windows-1252/ANSI, Umlaute würden verfälscht). Erwartet wird UTF-8: Speichern Sie die Datei als UTF-8 oder exportieren Sie sie erneut aus dem Digitalisierungs-Check. Es wurde nichts geändert.'
     case 'backup.tooLarge':
       return `Die Datei ist zu groß (${p.sizeMb} MB). Erlaubt sind höchstens ${p.maxMb} MB.`
     case 'backup.truncatedJson':

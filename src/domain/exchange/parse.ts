@@ -403,6 +403,11 @@ export function parseExchange(text: string, options: ParseBackupOptions = {}): P
 }
 
 /** The error a caller reports when its deferred checksum check failed. */
+/** The error for a file that is not valid UTF-8 (read by the platform's strict decoder). */
+export function notUtf8Error(): BackupError {
+  return fail('backup.notUtf8', {}, []).errors[0]!
+}
+
 export function checksumMismatchError(): BackupError {
   return fail('backup.checksumMismatch', {}, ['checksum']).errors[0]!
 }
