@@ -10,10 +10,15 @@
  *   writes wait behind it (a new change of that item first replays the waiting ones).
  * - Comments are debounced per item; `flush()` writes every pending comment at once. It runs on
  *   `pagehide`, on `visibilitychange` to hidden and when the owning scope ends; callers add blur.
+ *   Every keystroke's text is also kept synchronously in localStorage (src/platform/comment-drafts.ts)
+ *   until the database holds it, so a comment survives a browser closed mid-write; the next start
+ *   writes what is left (src/commands/comment-drafts.ts).
+ * - While anything is unwritten, leaving the page asks for confirmation (`beforeunload`).
  */
 import { computed, getCurrentScope, onScopeDispose, reactive, ref, shallowRef } from 'vue'
 import { saveAnswer } from '@/commands/assessments'
 import type { AnswerPatch } from '@/domain/model/answers'
+import { dropCommentDraft, keepCommentDraft } from '@/platform/comment-drafts'
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error'
 
@@ -111,6 +116,8 @@ export function useAutosave(assessmentId: () => string, write: WriteAnswer = sav
     markUnsettled(itemId)
     try {
       await save(itemId, { comment: text })
+      // Stored (a failed write waits in the queue, and its draft stays in the journal).
+      if (!queue.value.some((e) => e.itemId === itemId)) dropCommentDraft(assessmentId(), itemId, text)
     } finally {
       const left = (inFlight.get(itemId) ?? 1) - 1
       if (left > 0) inFlight.set(itemId, left)
@@ -129,6 +136,7 @@ export function useAutosave(assessmentId: () => string, write: WriteAnswer = sav
 
   /** Remembers the typed comment of an item and writes it after a pause of COMMENT_DEBOUNCE_MS. */
   function queueComment(itemId: string, text: string): void {
+    keepCommentDraft({ assessmentId: assessmentId(), itemId, text, at: new Date().toISOString() })
     takeDraft(itemId)
     const timer = setTimeout(() => {
       const latest = takeDraft(itemId)
@@ -154,6 +162,14 @@ export function useAutosave(assessmentId: () => string, write: WriteAnswer = sav
   }
 
   const onPageHide = (): void => void flush()
+  // Something typed or chosen is not yet in the database: the browser asks before leaving.
+  const onBeforeUnload = (e: BeforeUnloadEvent): void => {
+    if (drafts.size > 0 || pendingCount.value > 0 || queue.value.length > 0) {
+      e.preventDefault()
+      e.returnValue = ''
+    }
+  }
+  window.addEventListener('beforeunload', onBeforeUnload)
   const onVisibility = (): void => {
     if (document.visibilityState === 'hidden') void flush()
   }
@@ -162,6 +178,7 @@ export function useAutosave(assessmentId: () => string, write: WriteAnswer = sav
   if (getCurrentScope()) {
     onScopeDispose(() => {
       window.removeEventListener('pagehide', onPageHide)
+      window.removeEventListener('beforeunload', onBeforeUnload)
       document.removeEventListener('visibilitychange', onVisibility)
       void flush()
     })

@@ -3,6 +3,7 @@
  * (live), and the chosen round per organisation. Orchestrates; stores no table copies beyond the
  * live list needed by the header.
  */
+import { reconcileCommentDrafts } from '@/commands/comment-drafts'
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import { getMeta, META_KEYS, setMeta } from '@/db/meta'
@@ -24,6 +25,12 @@ export const useSessionStore = defineStore('session', () => {
 
   async function init(): Promise<void> {
     storedActiveId.value = (await getMeta<string>(META_KEYS.activeOrgId)) ?? null
+    // Comments typed just before the browser closed are kept in localStorage; write them now.
+    try {
+      await reconcileCommentDrafts()
+    } catch (e) {
+      console.error('writing kept comment drafts failed', e)
+    }
     ready.value = true
   }
 
