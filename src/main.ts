@@ -4,17 +4,27 @@ import App from './App.vue'
 import { router } from './router'
 import { i18n, initialLocale, setLocale } from './i18n'
 import { registerOffline } from './platform/offline'
+import { checkDatabaseCompatibility } from './db/compat'
+import NewerDatabaseNotice from './components/common/NewerDatabaseNotice.vue'
 import './styles/fonts.css'
 import './styles/kern.scss'
 import './styles/main.css'
 
-const app = createApp(App)
-app.use(createPinia())
-app.use(router)
-app.use(i18n)
-// A stored English choice is applied before the first render; German needs no extra load.
-void (initialLocale() === 'en' ? setLocale('en') : Promise.resolve()).finally(() => {
+async function start(): Promise<void> {
+  // A stored English choice is applied before the first render; German needs no extra load.
+  if (initialLocale() === 'en') await setLocale('en').catch(() => undefined)
+  // Data saved by a newer version of the app is not opened (not even by Dexie): say so instead.
+  const compat = await checkDatabaseCompatibility().catch(() => ({ status: 'ok' }) as const)
+  if (compat.status === 'newer') {
+    createApp(NewerDatabaseNotice, { version: compat.version, unknownStores: compat.unknownStores }).use(i18n).mount('#app')
+    return
+  }
+  const app = createApp(App)
+  app.use(createPinia())
+  app.use(router)
+  app.use(i18n)
   app.mount('#app')
   document.documentElement.lang = i18n.global.locale.value
   registerOffline()
-})
+}
+void start()

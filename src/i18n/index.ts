@@ -42,3 +42,12 @@ export async function setLocale(locale: AppLocale): Promise<void> {
   document.documentElement.lang = locale
   writeLocal(STORAGE_KEY, locale)
 }
+
+/**
+ * The Methode page's long texts (method.*, method2.*) live in their own chunk so the first load stays
+ * small; the page calls this before it renders (also after a change of language).
+ */
+export async function loadMethodTexts(locale: AppLocale): Promise<void> {
+  const texts = locale === 'en' ? (await import('./method.en')).default : (await import('./method.de')).default
+  i18n.global.mergeLocaleMessage(locale, texts as never)
+}

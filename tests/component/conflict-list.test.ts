@@ -97,6 +97,12 @@ describe('ConflictList', () => {
     expect(radios.every((r) => r.element.name === 'conflict-0')).toBe(true)
     expect(radios.filter((r) => r.element.checked).map((r) => r.element.value)).toEqual(['auto'])
     expect(w.find('[role="radiogroup"]').attributes('aria-label')).toBe(`Bauamt – Herr Weber: ${QUESTION}`)
+    // KERN radios (kern-form-check): each input named by its own label through for/id.
+    for (const c of choices) {
+      expect(c.classes()).toContain('kern-form-check')
+      const input = c.find('input.kern-form-check__radio')
+      expect(c.find('label.kern-label').attributes('for')).toBe(input.attributes('id'))
+    }
   })
 
   it('hands "Stand aus der Datei übernehmen" to the store as "theirs"', async () => {

@@ -29,7 +29,7 @@ describe('ItemCard', () => {
     const levelLabels = w.findAll('.levels label')
     expect(levelLabels).toHaveLength(5)
     levelLabels.forEach((l, i) => expect(l.text()).toContain(item.levels[i]!.de))
-    expect(w.find('.badge').text()).toBe('offen')
+    expect(w.find('.kern-badge').text()).toBe('offen')
   })
 
   it('emits the chosen Ist level when a level text is chosen', async () => {
@@ -55,14 +55,14 @@ describe('ItemCard', () => {
     const checked = w.findAll<HTMLInputElement>(`input[name="item-${item.id}-ist"]`).filter((x) => x.element.checked)
     expect(checked.map((x) => x.element.value)).toEqual(['2'])
     expect(w.find<HTMLInputElement>(`input[name="item-${item.id}-bedarf"][value="4"]`).element.checked).toBe(true)
-    expect(w.find('.badge').text()).toBe('beantwortet')
+    expect(w.find('.kern-badge').text()).toBe('beantwortet')
   })
 
   it('hides Bedarf, Potenzial and target for "nicht zutreffend"', () => {
     const w = mountCard(answer({ state: 'na' }))
     expect(w.find(`input[name="item-${item.id}-bedarf"]`).exists()).toBe(false)
     expect(w.find(`#item-${item.id}-target`).exists()).toBe(false)
-    expect(w.find('.badge').text()).toBe('nicht zutreffend')
+    expect(w.find('.kern-badge').text()).toBe('nicht zutreffend')
   })
 
   it('emits Bedarf and Potenzial separately', async () => {
@@ -77,7 +77,7 @@ describe('ItemCard', () => {
     const radios = w.findAll<HTMLInputElement>(`input[name="item-${item.id}-ist"]`)
     // 5 levels + nicht zutreffend + weiß nicht in ONE native group: Tab enters it, arrow keys move and choose.
     expect(radios).toHaveLength(7)
-    expect(radios.every((r) => r.element.type === 'radio' && r.element.closest('label') !== null)).toBe(true)
+    expect(radios.every((r) => r.element.type === 'radio' && r.element.id !== '' && w.find(`label[for="${r.element.id}"]`).exists())).toBe(true)
     expect(w.find('fieldset.ist legend').text()).toContain('Ist-Stand')
     expect(radios.every((r) => r.element.tabIndex >= 0)).toBe(true)
   })

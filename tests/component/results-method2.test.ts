@@ -296,7 +296,7 @@ describe('RoadmapPlan and PlanningSettings', () => {
     const w = mount(RoadmapPlan, { props: { roadmap, catalog, staff: 300 }, global: global() })
     expect(plain(w.find('[data-testid="capacity"]').text())).toBe('40 PT je Jahr (festgelegt)')
     expect(w.findAll('h2').map((h) => h.text())).toContain('Nach dem Planungshorizont (ab 2027)')
-    expect(w.findAll('.badge').map((b) => b.text())).toContain('nach dem Planungshorizont')
+    expect(w.findAll('.kern-badge').map((b) => b.text())).toContain('nach dem Planungshorizont')
   })
 
   it('stores the first year, the horizon length and the capacity; empty means the default', async () => {

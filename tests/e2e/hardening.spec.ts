@@ -1,10 +1,24 @@
 /**
  * Hardening against what testers found (issue "Hardening and polish"), in the production build:
- * a comment typed just before the browser closes is not lost.
+ * a comment typed just before the browser closes is not lost (#1); a restore whose write fails says
+ * so and changes nothing (#2); a Windows-1252 file is refused naming the expected encoding (#4); an
+ * impossible date is refused (#5).
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { removeProfile } from './support.mjs'
-import { gotoApp, loadDemoFromStart, openBrowser, readAssessmentFromIndexedDb, type BrowserSession } from './browser'
+import { dumpIndexedDb, gotoApp, loadDemoFromStart, openBrowser, readAssessmentFromIndexedDb, type BrowserSession } from './browser'
+import type { ExchangeFile } from '@/domain/exchange/formats'
+import { serializeBackup } from '@/domain/exchange/serialise'
+
+/** Encodes text as Windows-1252 (ANSI), as an old editor on a Windows PC saves it. */
+function windows1252(text: string): Buffer {
+  const special: Record<string, number> = { '€': 0x80, '‚': 0x82, '„': 0x84, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '™': 0x99 }
+  return Buffer.from([...text].map((c) => special[c] ?? (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 0x3f)))
+}
 
 /** A specialist department's questionnaire of the demo (Standesamt, one anonymous respondent). */
 const ASSESSMENT_ID = 'demo-musterstadt-dep-34-a1'
@@ -40,5 +54,128 @@ describe('Härtung im echten Browser', () => {
     const stored = await readAssessmentFromIndexedDb(second.page, ASSESSMENT_ID)
     expect(Object.values(stored?.answers ?? {}).some((a) => a.comment === TEXT)).toBe(true)
     second.assertClean()
+  })
+
+  describe('Wiederherstellen und Dateien prüfen', () => {
+    let s: BrowserSession
+    let dir = ''
+    let backupFile = ''
+    afterAll(async () => {
+      await s?.dispose()
+      if (dir) rmSync(dir, { recursive: true, force: true })
+    })
+
+    const restoreInput = (page: Page) => page.getByLabel('Sicherungsdatei auswählen (.json)')
+    const storesOf = async (page: Page) => {
+      const dump = await dumpIndexedDb(page)
+      return ['organisations', 'departments', 'rounds', 'assessments'].map((name) => (dump[name] ?? []).length)
+    }
+
+    it('vorbereitet: Demo gesichert und alle Daten gelöscht', async () => {
+      s = await openBrowser()
+      dir = mkdtempSync(path.join(tmpdir(), 'dc-hardening-'))
+      const { page } = s
+      await loadDemoFromStart(page)
+      await gotoApp(page, '/data')
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Sicherung herunterladen' }).click()])
+      backupFile = path.join(dir, 'sicherung.json')
+      await download.saveAs(backupFile)
+      await page.getByRole('button', { name: 'Alle Daten löschen' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Alle Daten in diesem Browser löschen' })
+      await dialog.getByRole('button', { name: 'Alle Daten löschen' }).click()
+      await page.getByRole('status').filter({ hasText: 'Alle Daten wurden gelöscht.' }).waitFor()
+      expect(await storesOf(page)).toEqual([0, 0, 0, 0])
+    })
+
+    it('#2: schlägt das Schreiben fehl, sagt die Wiederherstellung es und ändert nichts', async () => {
+      const { page } = s
+      await gotoApp(page, '/data')
+      await restoreInput(page).setInputFiles(backupFile)
+      await page.getByTestId('import-preview').waitFor()
+      // Every IndexedDB write of the page now fails as on a full disk.
+      await page.evaluate(() => {
+        const refuse = (): never => {
+          throw new DOMException('Simulated full disk (e2e test)', 'QuotaExceededError')
+        }
+        const w = window as unknown as { __restore?: () => void }
+        const originals = { put: IDBObjectStore.prototype.put, add: IDBObjectStore.prototype.add, update: IDBCursor.prototype.update }
+        IDBObjectStore.prototype.put = refuse
+        IDBObjectStore.prototype.add = refuse
+        IDBCursor.prototype.update = refuse
+        w.__restore = () => {
+          IDBObjectStore.prototype.put = originals.put
+          IDBObjectStore.prototype.add = originals.add
+          IDBCursor.prototype.update = originals.update
+        }
+      })
+      await page.getByTestId('import-apply').click()
+      const failed = page.getByTestId('import-failed')
+      await failed.waitFor()
+      expect(await failed.textContent()).toMatch(/Das Schreiben ist fehlgeschlagen \([\s\S]*QuotaExceededError[\s\S]*\)\. Es wurde nichts geändert\./)
+      await page.evaluate(() => (window as unknown as { __restore?: () => void }).__restore?.())
+      expect(await storesOf(page)).toEqual([0, 0, 0, 0])
+      s.assertClean({ ignoreConsole: [/import failed/, /QuotaExceededError/] })
+    })
+
+    it('#4: eine Sicherung in Windows-1252 wird mit Hinweis auf UTF-8 abgelehnt, nichts ändert sich', async () => {
+      const { page } = s
+      const text = readFileSync(backupFile, 'utf8').replaceAll('Musterstadt', 'Großbürgermeisterei Müllheim')
+      await gotoApp(page, '/data')
+      await restoreInput(page).setInputFiles({ name: 'sicherung-ansi.json', mimeType: 'application/json', buffer: windows1252(text) })
+      const preview = page.getByTestId('import-preview')
+      await preview.waitFor()
+      await preview.getByText(/nicht in UTF-8 gespeichert/).waitFor()
+      expect(await page.getByTestId('import-apply').isDisabled()).toBe(true)
+      expect(await storesOf(page)).toEqual([0, 0, 0, 0])
+    })
+
+    it('#5: ein unmögliches Datum (31. Februar) wird abgelehnt, nichts ändert sich', async () => {
+      const { page } = s
+      const backup = JSON.parse(readFileSync(backupFile, 'utf8')) as ExchangeFile & { checksum?: unknown }
+      delete backup.checksum
+      backup.rounds[0]!.startDate = '2025-02-31'
+      // Written like the app writes a file (valid checksum), so only the date is wrong.
+      const text = serializeBackup(backup)
+      await gotoApp(page, '/data')
+      await restoreInput(page).setInputFiles({ name: 'sicherung-datum.json', mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') })
+      const preview = page.getByTestId('import-preview')
+      await preview.waitFor()
+      await preview.getByText(/2025-02-31/).first().waitFor()
+      expect(await page.getByTestId('import-apply').isDisabled()).toBe(true)
+      expect(await storesOf(page)).toEqual([0, 0, 0, 0])
+      s.assertClean({ ignoreConsole: [/import failed/, /QuotaExceededError/] })
+    })
+  })
+
+  it('#3: Daten einer neueren Version öffnet diese Version nicht und ändert sie nicht', async () => {
+    const b = await openBrowser()
+    try {
+      const { page } = b
+      await loadDemoFromStart(page)
+      // A newer app raised the database to version 4 (native 40) and added a store.
+      const raised = await page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const req = indexedDB.open('digitalisierungs-check', 40)
+            req.onupgradeneeded = () => req.result.createObjectStore('sync')
+            req.onsuccess = () => {
+              const v = req.result.version
+              req.result.close()
+              resolve(v)
+            }
+            req.onerror = () => reject(req.error)
+          }),
+      )
+      expect(raised).toBe(40)
+      await page.reload()
+      const alert = page.getByRole('alert')
+      await alert.getByText('Ihre Daten stammen von einer neueren Version').waitFor()
+      expect(await alert.textContent()).toContain('Bitte laden Sie die neuere Version')
+      const after = await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'digitalisierungs-check')?.version)
+      expect(after).toBe(40)
+      b.assertClean()
+    } finally {
+      await b.dispose()
+    }
   })
 })

@@ -143,7 +143,7 @@ describe('Ergebnisse, Maßnahmen und Roadmap (Demo „Musterstadt“)', () => {
       await expect.poll(async () => (await recCount(page)) === (await list.count())).toBe(true)
       const n = await recCount(page)
       counts[label] = n
-      for (const badge of await list.locator('.badge').filter({ hasText: /^(Rechtspflicht|Quick Win|Leitprojekt|Ergänzung)$/ }).allTextContents()) expect(badge.trim()).toBe(label)
+      for (const badge of await list.locator('.kern-badge').filter({ hasText: /^(Rechtspflicht|Quick Win|Leitprojekt|Ergänzung)$/ }).allTextContents()) expect(badge.trim()).toBe(label)
       sum += n
     }
     expect(sum, JSON.stringify(counts)).toBe(total)
@@ -155,7 +155,7 @@ describe('Ergebnisse, Maßnahmen und Roadmap (Demo „Musterstadt“)', () => {
     const focusCount = total
     await page.getByRole('radio', { name: /Alle Maßnahmen \(\d+\)/ }).check()
     await expect.poll(() => recCount(page)).toBeGreaterThan(focusCount)
-    const duties = await list.locator('.badge').filter({ hasText: /^Rechtspflicht$/ }).count()
+    const duties = await list.locator('.kern-badge').filter({ hasText: /^Rechtspflicht$/ }).count()
     expect(focusCount).toBe(duties + 10)
 
     // Roadmap: calendar years, phases and capacity in person-days

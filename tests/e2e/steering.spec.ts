@@ -321,7 +321,8 @@ describe('Lenkungsgruppe: Übersicht, Vergleich, Bericht, Sicherung', () => {
     expect(await select.locator('option').allTextContents()).toContain('Musterstadt')
     await gotoApp(page, '/')
     expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe(XSS_NAME)
-    expect(await page.locator('main img, header img').count()).toBe(0)
+    // The only image is the installation's logo in the header (src="logo.svg"); nothing from the name.
+    expect(await page.locator('main img, header img:not(.logo)').count()).toBe(0)
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined()
     s.assertClean()
   })

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import de from '@/i18n/de'
-import en from '@/i18n/en'
+import deCore from '@/i18n/de'
+import enCore from '@/i18n/en'
+import deMethod from '@/i18n/method.de'
+import enMethod from '@/i18n/method.en'
+
+// The Methode page's texts are a separate lazy chunk; checked together with the rest.
+const de = { ...deCore, ...deMethod }
+const en = { ...enCore, ...enMethod }
 
 type Messages = { [key: string]: string | Messages }
 
