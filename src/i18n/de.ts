@@ -14,7 +14,8 @@ export default {
     newerDatabaseText: 'Die Daten in diesem Browser wurden mit einer neueren Version des Digitalisierungs-Checks gespeichert. Diese ältere Version öffnet sie nicht, damit nichts verloren geht oder beschädigt wird. Bitte laden Sie die neuere Version: Seite neu laden (bei Bedarf den Browser-Cache leeren) oder Ihre IT bitten, die aktuelle Version bereitzustellen.',
     newerDatabaseDetail: 'Technische Angabe: Datenbankversion {version}, unbekannte Bereiche: {stores}.',
     newerDatabaseReload: 'Seite neu laden',
-    storageError: 'Der Browser erlaubt keine Speicherung (IndexedDB). Bitte verlassen Sie den privaten Modus oder wenden Sie sich an Ihre IT.',
+    storageError: 'Die Daten in diesem Browser (IndexedDB) konnten nicht geöffnet werden. Häufige Ursachen: privater Modus, voller Speicher oder eine Richtlinie Ihrer IT. Die Meldung des Browsers unten nennt den genauen Grund; geben Sie sie bei Rückfragen an.',
+    storageCause: 'Meldung des Browsers: {cause}',
     routeError: 'Diese Seite konnte nicht geladen werden. Bitte prüfen Sie die Netzwerkverbindung und laden Sie die Anwendung neu.',
     orgSwitcher: 'Kommune wählen',
     noOrg: 'Keine Kommune angelegt',
@@ -765,6 +766,7 @@ export default {
       deadlineAtRisk: 'Frist gefährdet',
     },
     report: {
+      summaryCapped: 'An der Erhebung „{round}“ haben {departments} Fachbereiche mit {respondents} befragten Personen teilgenommen. Das Gesamtergebnis liegt bei {score} von 100: Es ist durch die schwächste Grundlage des Fundaments begrenzt; ohne diese Begrenzung läge der Mittelwert bei {mean} (Abdeckung {coverage}).',
       focusText: 'Die Antworten lösen {n} Maßnahmen aus. Im Fokus stehen {focus}: alle {pflicht} Rechtspflichten und die 10 wichtigsten weiteren Maßnahmen (Abschnitt 4); die übrigen folgen in der Roadmap, soweit die Kapazität reicht.',
       duties: 'Rechtspflichten',
       noDuties: 'Für diese Kommune wird keine Rechtspflicht ausgelöst.',

@@ -17,7 +17,8 @@ const en: typeof de = {
     newerDatabaseText: 'The data in this browser was saved by a newer version of the Digitalisierungs-Check. This older version does not open it, so that nothing is lost or damaged. Please load the newer version: reload the page (clear the browser cache if needed) or ask your IT to provide the current version.',
     newerDatabaseDetail: 'Technical detail: database version {version}, unknown areas: {stores}.',
     newerDatabaseReload: 'Reload page',
-    storageError: 'The browser does not allow data storage (IndexedDB). Please leave private mode or contact your IT department.',
+    storageError: 'The data in this browser (IndexedDB) could not be opened. Common causes: private mode, full storage or a policy of your IT. The browser’s message below names the exact reason; please quote it when you ask for help.',
+    storageCause: 'The browser reports: {cause}',
     routeError: 'This page could not be loaded. Please check the network connection and reload the application.',
     orgSwitcher: 'Select municipality',
     noOrg: 'No municipality created',
@@ -768,6 +769,7 @@ const en: typeof de = {
       deadlineAtRisk: 'Deadline at risk',
     },
     report: {
+      summaryCapped: '{departments} departments with {respondents} respondents took part in the survey “{round}”. The overall result is {score} of 100: it is capped by the weakest basic of the foundation; without the cap the mean would be {mean} (coverage {coverage}).',
       focusText: 'The answers trigger {n} measures. The focus is on {focus}: all {pflicht} legal obligations and the 10 most important other measures (section 4); the rest follow in the roadmap as far as capacity allows.',
       duties: 'Legal obligations',
       noDuties: 'No legal obligation is triggered for this municipality.',

@@ -123,7 +123,7 @@ describe('Barrierefreiheit (axe, WCAG 2.1 AA)', () => {
     await expectNoA11yViolations(page, 'Seite nicht gefunden')
 
     s.assertClean()
-  })
+  }, 240_000) // every screen with axe: slower than the default on a busy 2-core machine
 
   it('alle weiteren Bildschirme der Navigation (mit Demo) ohne axe-Verstöße', async () => {
     const { page } = s
@@ -143,7 +143,7 @@ describe('Barrierefreiheit (axe, WCAG 2.1 AA)', () => {
     }
     expect(found, `axe-Verstöße:\n${found.join('\n')}`).toEqual([])
     s.assertClean()
-  })
+  }, 240_000) // every screen with axe: slower than the default on a busy 2-core machine
 
   it('Tastatur allein: Fragebogen von der Startseite öffnen, Ist-Stufe mit Pfeiltasten wählen, Fokus sichtbar', async () => {
     const { page } = s

@@ -10,7 +10,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { removeProfile } from './support.mjs'
-import { dumpIndexedDb, gotoApp, loadDemoFromStart, openBrowser, readAssessmentFromIndexedDb, type BrowserSession } from './browser'
+import { appUrl, dumpIndexedDb, gotoApp, loadDemoFromStart, openBrowser, readAssessmentFromIndexedDb, type BrowserSession } from './browser'
 import type { ExchangeFile } from '@/domain/exchange/formats'
 import { serializeBackup } from '@/domain/exchange/serialise'
 
@@ -174,6 +174,27 @@ describe('Härtung im echten Browser', () => {
       const after = await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'digitalisierungs-check')?.version)
       expect(after).toBe(40)
       b.assertClean()
+    } finally {
+      await b.dispose()
+    }
+  })
+
+  it('#3: kann die Datenbank nicht geöffnet werden, nennt die Meldung den Grund des Browsers', async () => {
+    const b = await openBrowser()
+    try {
+      const { page } = b
+      await page.addInitScript(() => {
+        IDBFactory.prototype.open = function open(): never {
+          throw new DOMException('Simulierte Sperre durch eine Richtlinie (e2e)', 'SecurityError')
+        }
+      })
+      // Not gotoApp: it waits for the app to be ready, which it never is without its database.
+      await page.goto(appUrl('/'))
+      const cause = page.getByTestId('storage-cause')
+      await cause.waitFor()
+      expect(await cause.textContent()).toContain('Simulierte Sperre durch eine Richtlinie (e2e)')
+      expect(await page.getByRole('alert').first().textContent()).toContain('konnten nicht geöffnet werden')
+      b.assertClean({ ignoreConsole: [/Simulierte Sperre/] })
     } finally {
       await b.dispose()
     }
