@@ -5,7 +5,6 @@ import { router } from './router'
 import { i18n, initialLocale, setLocale } from './i18n'
 import { registerOffline } from './platform/offline'
 import { checkDatabaseCompatibility } from './db/compat'
-import NewerDatabaseNotice from './components/common/NewerDatabaseNotice.vue'
 import './styles/fonts.css'
 import './styles/kern.scss'
 import './styles/main.css'
@@ -16,6 +15,7 @@ async function start(): Promise<void> {
   // Data saved by a newer version of the app is not opened (not even by Dexie): say so instead.
   const compat = await checkDatabaseCompatibility().catch(() => ({ status: 'ok' }) as const)
   if (compat.status === 'newer') {
+    const { default: NewerDatabaseNotice } = await import('./components/common/NewerDatabaseNotice.vue')
     createApp(NewerDatabaseNotice, { version: compat.version, unknownStores: compat.unknownStores }).use(i18n).mount('#app')
     return
   }
