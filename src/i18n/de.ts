@@ -391,6 +391,7 @@ export default {
     catalogAdded: 'Der Katalog „{title}“, Version {version}, mit {items} Fragen wurde importiert.',
     catalogExists: 'Der Katalog „{title}“, Version {version}, ist bereits vorhanden.',
     catalogRejected: 'Der Katalog wurde nicht importiert:',
+    catalogNotUtf8: 'Die Datei ist nicht in UTF-8 gespeichert (vermutlich Windows-1252/ANSI, Umlaute würden verfälscht). Erwartet wird UTF-8: Speichern Sie die Datei als UTF-8 und versuchen Sie es erneut. Es wurde nichts geändert.',
     catalogNotJson: 'Die Datei ist kein gültiges JSON.',
     catalogConflict: 'Ein anderer Katalog mit der ID „{id}“ und Version {version} ist bereits vorhanden. Bitte erhöhen Sie die Versionsnummer.',
     clearTitle: 'Alle Daten in diesem Browser löschen',

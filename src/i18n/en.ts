@@ -394,6 +394,7 @@ const en: typeof de = {
     catalogAdded: 'The catalogue “{title}”, version {version}, with {items} questions was imported.',
     catalogExists: 'The catalogue “{title}”, version {version}, already exists.',
     catalogRejected: 'The catalogue was not imported:',
+    catalogNotUtf8: 'The file is not saved as UTF-8 (probably Windows-1252/ANSI; umlauts would be garbled). UTF-8 is expected: save the file as UTF-8 and try again. Nothing was changed.',
     catalogNotJson: 'The file is not valid JSON.',
     catalogConflict: 'A different catalogue with the id “{id}” and version {version} already exists. Please increase the version number.',
     clearTitle: 'Delete all data in this browser',
