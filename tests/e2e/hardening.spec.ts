@@ -212,4 +212,21 @@ describe('Härtung im echten Browser', () => {
       await b.dispose()
     }
   })
+
+  it('#14: neu geladen auf „Einrichtung“ zeigt die gewählte Kommune, kein leeres Formular', async () => {
+    const b = await openBrowser()
+    try {
+      const { page } = b
+      await loadDemoFromStart(page)
+      await gotoApp(page, '/setup')
+      await page.reload()
+      const org = page.getByRole('region', { name: 'Kommune' }).or(page.locator('section[aria-labelledby="org-h"]'))
+      await org.getByText('Musterstadt', { exact: true }).waitFor()
+      expect(await page.getByRole('button', { name: 'Kommune bearbeiten' }).count()).toBe(1)
+      expect(await page.getByLabel('Name der Kommune').count()).toBe(0)
+      b.assertClean()
+    } finally {
+      await b.dispose()
+    }
+  })
 })

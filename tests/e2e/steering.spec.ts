@@ -205,7 +205,7 @@ describe('Lenkungsgruppe: Übersicht, Vergleich, Bericht, Sicherung', () => {
     const mean = /läge\s+der\s+Mittelwert\s+bei\s+(\d+,\d)/.exec(text)
     expect(mean, 'Mittelwert ohne Begrenzung in der Zusammenfassung').not.toBeNull()
     expect(mean![1]).toBe(orgScore)
-    expect(Number(capped![1].replace(',', '.'))).toBeLessThan(Number(orgScore.replace(',', '.')))
+    expect(Number((capped![1] ?? '').replace(',', '.'))).toBeLessThan(Number(orgScore.replace(',', '.')))
     s.assertClean()
   })
 
