@@ -161,7 +161,10 @@ export async function backupStatus(): Promise<{ lastExportAt: string | null; fir
 export async function clearAllData(): Promise<void> {
   await db.transaction('rw', [...DATA_TABLES(), db.meta], async () => {
     const deviceId = await db.meta.get('deviceId')
+    // The backup downloaded before still exists: "Letzte Sicherung" keeps its date after the wipe.
+    const lastExport = await db.meta.get(META_KEYS.lastExportAt)
     await Promise.all([...DATA_TABLES(), db.meta].map((t) => t.clear()))
     if (deviceId) await db.meta.put(deviceId)
+    if (lastExport) await db.meta.put(lastExport)
   })
 }

@@ -142,7 +142,7 @@ export default {
     catalogPinned: 'Der Katalog ist festgeschrieben, weil bereits Antworten vorliegen.',
     catalogVersion: '{title}, Version {version}',
     targets: 'Zielstufen je Dimension',
-    targetsHelp: 'Welche Stufe soll jede Dimension erreichen? Leer = Vorgabe des Katalogs.',
+    targetsHelp: 'Welche Stufe soll jede Dimension erreichen? „Vorgabe (n)“ übernimmt die Zielstufe n des Katalogs.',
     targetDefault: 'Vorgabe ({level})',
     deleteRound: 'Erhebungsrunde löschen',
     deleteRoundText: '„{name}“ wird mit {assessments} Fragebögen und {answers} Antworten gelöscht.',

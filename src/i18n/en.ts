@@ -145,7 +145,7 @@ const en: typeof de = {
     catalogPinned: 'The catalogue is fixed because answers already exist.',
     catalogVersion: '{title}, version {version}',
     targets: 'Target levels per dimension',
-    targetsHelp: 'Which level should each dimension reach? Empty = catalogue default.',
+    targetsHelp: 'Which level should each dimension reach? “Default (n)” uses the catalogue’s target level n.',
     targetDefault: 'Default ({level})',
     deleteRound: 'Delete assessment round',
     deleteRoundText: '“{name}” will be deleted together with {assessments} questionnaires and {answers} answers.',

@@ -59,6 +59,13 @@ describe('full backup through the database', () => {
     expect(await readSnapshot()).toEqual(before)
   })
 
+  it('deleting all data keeps the date of the last backup (the file still exists) and nothing to back up', async () => {
+    await replaceAllData(demoData(), T)
+    await markExported('2025-03-02T09:00:00.000Z')
+    await clearAllData()
+    expect(await backupStatus()).toEqual({ lastExportAt: '2025-03-02T09:00:00.000Z', firstUnexportedChangeAt: null })
+  })
+
   it('restoring the same backup twice writes nothing the second time', async () => {
     await replaceAllData(demoData(), T)
     const text = serializeBackup(createBackup(await readSnapshot(), meta(1)))

@@ -132,3 +132,13 @@ describe('i18n messages', () => {
     expect(problems, problems.join('\n')).toEqual([])
   })
 })
+
+describe('wording that must match what the screen shows (hardening #20)', () => {
+  it.each([
+    ['de', deFlat],
+    ['en', enFlat],
+  ] as const)('%s: the round form hint names the default option as the select shows it', (_locale, flat) => {
+    const option = (flat.get('setup.targetDefault') ?? '').replace('{level}', 'n')
+    expect(flat.get('setup.targetsHelp')).toContain(option)
+  })
+})
