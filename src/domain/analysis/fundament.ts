@@ -197,6 +197,25 @@ export function scoreOrganisationByItems(
   const anyStaff = departments.some((d) => staffWeight(d.department) > 0)
   const variants = (['equal', 'staff'] as const).map((mode) => {
     const accs = new Map<string, ItemAcc>()
+    /** Counts one (department or organisation) value of an item with weight w. */
+    const add = (a: ItemAcc, c: ItemConsensus, w: number): void => {
+      a.applicable++
+      if (c.state === 'na') a.na++
+      else if (c.state === 'level' && c.ist !== null) {
+        const m = itemMaturity(c.ist)
+        a.answered++
+        a.values.push(m)
+        a.weights.push(w)
+        a.lows.push(m)
+        a.highs.push(m)
+        a.rangeWeights.push(w)
+        if (c.ist >= ESTABLISHED_LEVEL) a.established++
+      } else if (isUnknown(c)) {
+        a.lows.push(0)
+        a.highs.push(100)
+        a.rangeWeights.push(w)
+      }
+    }
     const accOf = (item: CatalogItem): ItemAcc => {
       let a = accs.get(item.id)
       if (!a) accs.set(item.id, (a = { item, values: [], weights: [], lows: [], highs: [], rangeWeights: [], applicable: 0, na: 0, answered: 0, established: 0 }))
@@ -207,45 +226,13 @@ export function scoreOrganisationByItems(
       for (const c of d.consensus) {
         const item = idx.itemsById.get(c.itemId)
         if (!item || item.appliesTo === 'organisation' || !idx.dimensionsById.has(item.dimensionId)) continue
-        const a = accOf(item)
-        a.applicable++
-        if (c.state === 'na') a.na++
-        else if (c.state === 'level' && c.ist !== null) {
-          const m = itemMaturity(c.ist)
-          a.answered++
-          a.values.push(m)
-          a.weights.push(w)
-          a.lows.push(m)
-          a.highs.push(m)
-          a.rangeWeights.push(w)
-          if (c.ist >= ESTABLISHED_LEVEL) a.established++
-        } else if (isUnknown(c)) {
-          a.lows.push(0)
-          a.highs.push(100)
-          a.rangeWeights.push(w)
-        }
+        add(accOf(item), c, w)
       }
     }
     for (const c of fundament) {
       const item = idx.itemsById.get(c.itemId)
       if (!item || !idx.dimensionsById.has(item.dimensionId)) continue
-      const a = accOf(item)
-      a.applicable++
-      if (c.state === 'na') a.na++
-      else if (c.state === 'level' && c.ist !== null) {
-        const m = itemMaturity(c.ist)
-        a.answered++
-        a.values.push(m)
-        a.weights.push(1)
-        a.lows.push(m)
-        a.highs.push(m)
-        a.rangeWeights.push(1)
-        if (c.ist >= ESTABLISHED_LEVEL) a.established++
-      } else if (isUnknown(c)) {
-        a.lows.push(0)
-        a.highs.push(100)
-        a.rangeWeights.push(1)
-      }
+      add(accOf(item), c, 1)
     }
     return accs
   })

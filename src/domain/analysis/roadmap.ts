@@ -94,6 +94,52 @@ export function preferredStartOf(cls: MeasureClass, effort: number): number {
 
 const EPS = 1e-9
 
+/** A catalogue's measure dependencies without cycles (shared by both roadmap methods). */
+export interface DependencyGraph {
+  /** measure id → dependencies, cyclic edges removed. */
+  dag: Map<string, string[]>
+  cycles: string[][]
+  inCycle: Set<string>
+  /** Unknown dependency ids and cycles: catalogue defects, reported once. */
+  warnings: DomainWarning[]
+}
+
+export function dependencyGraph(idx: ReturnType<typeof indexCatalog>): DependencyGraph {
+  const warnings: DomainWarning[] = []
+  const full = new Map<string, string[]>()
+  for (const m of idx.measuresById.values()) {
+    for (const d of m.dependsOn) {
+      if (!idx.measuresById.has(d)) {
+        warnings.push({ code: 'unknown_dependency', message: `Measure ${m.id} depends on unknown measure ${d}; dependency ignored.`, ids: [m.id, d] })
+      }
+    }
+    full.set(m.id, [...m.dependsOn])
+  }
+  const { graph: dag, cycles } = withoutCyclicEdges(full)
+  for (const c of cycles) {
+    warnings.push({ code: 'dependency_cycle', message: `Dependency cycle between measures ${c.join(', ')}; the dependencies inside it are ignored.`, ids: [...c] })
+  }
+  return { dag, cycles, inCycle: new Set(cycles.flat()), warnings }
+}
+
+/** The given measures plus everything they (transitively) depend on, and that subgraph. */
+export function withPrerequisites(dag: ReadonlyMap<string, string[]>, ids: Iterable<string>): { members: Set<string>; sub: Map<string, string[]> } {
+  const members = new Set(ids)
+  const queue = [...members]
+  while (queue.length > 0) {
+    const id = queue.pop() as string
+    for (const d of dag.get(id) ?? []) {
+      if (!members.has(d)) {
+        members.add(d)
+        queue.push(d)
+      }
+    }
+  }
+  const sub = new Map<string, string[]>()
+  for (const id of members) sub.set(id, dag.get(id) ?? [])
+  return { members, sub }
+}
+
 /**
  * Builds the roadmap from ordered recommendations. Only triggered recommendations are placed
  * (a Pflicht measure that is not triggered is "erfüllt" and left out); dependencies that are not
@@ -114,29 +160,8 @@ export function buildRoadmap(
   const horizonYears = options.horizonYears ?? DEFAULT_HORIZON_YEARS
   const warnings: DomainWarning[] = []
 
-  // Whole-catalogue graph: unknown ids and cycles are catalogue defects, reported once.
-  const full = new Map<string, string[]>()
-  for (const m of idx.measuresById.values()) {
-    for (const d of m.dependsOn) {
-      if (!idx.measuresById.has(d)) {
-        warnings.push({
-          code: 'unknown_dependency',
-          message: `Measure ${m.id} depends on unknown measure ${d}; dependency ignored.`,
-          ids: [m.id, d],
-        })
-      }
-    }
-    full.set(m.id, [...m.dependsOn])
-  }
-  const { graph: dag, cycles } = withoutCyclicEdges(full)
-  for (const c of cycles) {
-    warnings.push({
-      code: 'dependency_cycle',
-      message: `Dependency cycle between measures ${c.join(', ')}; the dependencies inside it are ignored.`,
-      ids: [...c],
-    })
-  }
-  const inCycle = new Set(cycles.flat())
+  const { dag, cycles, inCycle, warnings: graphWarnings } = dependencyGraph(idx)
+  warnings.push(...graphWarnings)
 
   // The set to place: triggered recommendations plus their transitive prerequisites.
   const recById = new Map<string, Recommendation>()
@@ -146,19 +171,7 @@ export function buildRoadmap(
     recById.set(r.measureId, r)
     ownRank.set(r.measureId, i)
   })
-  const members = new Set(recById.keys())
-  const queue = [...members]
-  while (queue.length > 0) {
-    const id = queue.pop() as string
-    for (const d of dag.get(id) ?? []) {
-      if (!members.has(d)) {
-        members.add(d)
-        queue.push(d)
-      }
-    }
-  }
-  const sub = new Map<string, string[]>()
-  for (const id of members) sub.set(id, dag.get(id) ?? [])
+  const { members, sub } = withPrerequisites(dag, recById.keys())
 
   // Effective rank: a prerequisite inherits the best rank of anything that needs it.
   const effRank = new Map<string, number>()

@@ -9,11 +9,11 @@
 import { indexCatalog } from '@/domain/model/catalog-index'
 import { isDutyOf, obligationDue, type DutyContext } from '@/domain/model/obligations'
 import type { Catalog } from '@/domain/model/types'
-import { topologicalOrder, withoutCyclicEdges } from './graph'
+import { topologicalOrder } from './graph'
 import { type DomainWarning, SCORING_MODEL_VERSION_2 } from './method'
 import { EFFORT_PERSON_DAYS } from './priority2'
 import type { Recommendation } from './prioritisation'
-import { durationOf, type Horizon, type Roadmap, type RoadmapEntry, type RoadmapYear } from './roadmap'
+import { dependencyGraph, durationOf, type Horizon, type Roadmap, type RoadmapEntry, type RoadmapYear, withPrerequisites } from './roadmap'
 
 /** Longest horizon the steering group can set. */
 export const MAX_HORIZON_YEARS = 10
@@ -108,32 +108,12 @@ export function buildRoadmapV2(catalog: Catalog, recommendations: readonly Recom
   const asOf = options.asOf ?? `${String(horizon.startYear).padStart(4, '0')}-01-01`
   const warnings: DomainWarning[] = []
 
-  const full = new Map<string, string[]>()
-  for (const m of idx.measuresById.values()) {
-    for (const d of m.dependsOn) {
-      if (!idx.measuresById.has(d)) warnings.push({ code: 'unknown_dependency', message: `Measure ${m.id} depends on unknown measure ${d}; dependency ignored.`, ids: [m.id, d] })
-    }
-    full.set(m.id, [...m.dependsOn])
-  }
-  const { graph: dag, cycles } = withoutCyclicEdges(full)
-  for (const c of cycles) warnings.push({ code: 'dependency_cycle', message: `Dependency cycle between measures ${c.join(', ')}; the dependencies inside it are ignored.`, ids: [...c] })
-  const inCycle = new Set(cycles.flat())
+  const { dag, cycles, inCycle, warnings: graphWarnings } = dependencyGraph(idx)
+  warnings.push(...graphWarnings)
 
   const recById = new Map<string, Recommendation>()
   for (const r of recommendations) if (r.triggered && !recById.has(r.measureId) && idx.measuresById.has(r.measureId)) recById.set(r.measureId, r)
-  const members = new Set(recById.keys())
-  const queue = [...members]
-  while (queue.length > 0) {
-    const id = queue.pop() as string
-    for (const d of dag.get(id) ?? []) {
-      if (!members.has(d)) {
-        members.add(d)
-        queue.push(d)
-      }
-    }
-  }
-  const sub = new Map<string, string[]>()
-  for (const id of members) sub.set(id, dag.get(id) ?? [])
+  const { members, sub } = withPrerequisites(dag, recById.keys())
 
   const dutyOf = (id: string): { duty: boolean; due: string } => {
     const m = idx.measuresById.get(id)
