@@ -59,9 +59,11 @@ async function waitForHttp(url, child, timeoutMs) {
  *
  * With snapshot (default) it serves a copy of dist/ in a temp folder, so that a rebuild during the
  * run (another terminal, a watcher) cannot swap chunk hashes under an open page.
+ * E2E_DIST names another build folder instead of dist/.
  */
 export async function startPreview({ timeoutMs = 30_000, snapshot = true } = {}) {
-  const dist = path.join(ROOT, 'dist')
+  // E2E_DIST lets parallel local work build into and test its own folder (`vite build --outDir …`).
+  const dist = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, 'dist')
   if (!existsSync(path.join(dist, 'index.html'))) {
     throw new Error('dist/index.html fehlt – bitte zuerst `npm run build` ausführen.')
   }
