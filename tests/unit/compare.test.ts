@@ -116,8 +116,8 @@ describe('scoreDelta', () => {
   })
 })
 
-describe('compareRounds, same catalogue', () => {
-  const r = compareRounds({ a: dataA, b: dataA2 })
+describe('compareRounds, same catalogue, all departments', () => {
+  const r = compareRounds({ a: dataA, b: dataA2, options: { scope: 'all' } })
 
   it('compares on all items', () => {
     expect([r.sameCatalog, r.sharedItemCount, r.onlyInA, r.onlyInB, r.moved]).toEqual([true, 5, [], [], []])
@@ -144,8 +144,8 @@ describe('compareRounds, same catalogue', () => {
   })
 })
 
-describe('compareRounds, different catalogue versions', () => {
-  const r = compareRounds({ a: dataA, b: dataB })
+describe('compareRounds, different catalogue versions, all departments', () => {
+  const r = compareRounds({ a: dataA, b: dataB, options: { scope: 'all' } })
 
   it('reports the item changes and compares on the shared items only', () => {
     expect([r.sameCatalog, r.sharedItemCount, r.onlyInA, r.onlyInB, r.moved]).toEqual([
@@ -187,7 +187,7 @@ describe('compareRounds, different catalogue versions', () => {
   })
 
   it('swapped: a department only in A gets null for B, deltas change sign', () => {
-    const s = compareRounds({ a: dataB, b: dataA })
+    const s = compareRounds({ a: dataB, b: dataA, options: { scope: 'all' } })
     expect(flat('org', s.organisation)).toEqual<Row>(['org', 50, 37.5, -12.5, 'down'])
     const d3 = s.departments.find((d) => d.departmentId === 'dep-3')
     expect(d3 && flat('dep-3', d3)).toEqual<Row>(['dep-3', 56.25, null, null, 'n/a'])
@@ -199,7 +199,7 @@ describe('compareRounds, different catalogue versions', () => {
     [12.5, 'up', 'same'],
     [12.51, 'same', 'same'],
   ])('epsilon %s → organisation %s, dep-2 %s', (epsilon, org, dep2Direction) => {
-    const s = compareRounds({ a: dataA, b: dataB, options: { epsilon } })
+    const s = compareRounds({ a: dataA, b: dataB, options: { epsilon, scope: 'all' } })
     expect([s.organisation.direction, s.departments[1]?.direction]).toEqual([org, dep2Direction])
   })
 
@@ -217,6 +217,69 @@ describe('compareRounds, different catalogue versions', () => {
       b: roundData(makeRound({ id: 'B' }), cb, [dep1], [assess('B', 'dep-1', { q: 4 })]),
     })
     expect([s.sharedItemCount, s.dimensions, flat('org', s.organisation)]).toEqual([0, [], ['org', null, null, null, 'n/a']])
+  })
+})
+
+describe('compareRounds, like with like (default): only departments scored in both rounds', () => {
+  it.each<[string, () => ReturnType<typeof compareRounds>, Row[], { common: string[]; onlyInA: string[]; onlyInB: string[] }]>([
+    [
+      // dep-2 is all N/A in A2 → left out; the headline is dep-1 alone in both rounds.
+      'same catalogue, a department unscored in the later round',
+      () => compareRounds({ a: dataA, b: dataA2 }),
+      [
+        ['org', 31.25, 100, 68.75, 'up'],
+        ['D1', 50, 100, 50, 'up'],
+        ['D2', 12.5, 100, 87.5, 'up'],
+      ],
+      { common: ['dep-1'], onlyInA: ['dep-2'], onlyInB: [] },
+    ],
+    [
+      // dep-3 answered only in B → left out: B on dep-1 and dep-2 = (68.75 + 25) / 2; D1 (87.5 + 25) / 2; D2 (50 + 25) / 2.
+      'different versions, a department new in the later round',
+      () => compareRounds({ a: dataA, b: dataB }),
+      [
+        ['org', 37.5, 46.875, 9.375, 'up'],
+        ['D1', 50, 56.25, 6.25, 'up'],
+        ['D2', 25, 37.5, 12.5, 'up'],
+      ],
+      { common: ['dep-1', 'dep-2'], onlyInA: [], onlyInB: ['dep-3'] },
+    ],
+    [
+      'swapped: the new department is now only in A',
+      () => compareRounds({ a: dataB, b: dataA }),
+      [
+        ['org', 46.875, 37.5, -9.375, 'down'],
+        ['D1', 56.25, 50, -6.25, 'down'],
+        ['D2', 37.5, 25, -12.5, 'down'],
+      ],
+      { common: ['dep-1', 'dep-2'], onlyInA: ['dep-3'], onlyInB: [] },
+    ],
+  ])('%s', (_name, run, rows, scope) => {
+    const r = run()
+    expect([flat('org', r.organisation), ...r.dimensions.map((d) => flat(d.dimensionId, d))]).toEqual<Row[]>(rows)
+    expect(r.scope).toEqual({ scope: 'common', ...scope })
+  })
+
+  it('department rows still show every department as its own round scored it', () => {
+    const r = compareRounds({ a: dataA, b: dataB })
+    expect(r.departments.map((d) => flat(d.departmentId, d))).toEqual<Row[]>([
+      ['dep-1', 50, 68.75, 18.75, 'up'],
+      ['dep-2', 25, 25, 0, 'same'],
+      ['dep-3', null, 56.25, null, 'n/a'],
+    ])
+    expect(r.analyses.b.departments.map((d) => d.departmentId)).toEqual(['dep-1', 'dep-2'])
+  })
+
+  it('with the same departments in both rounds, common and all agree', () => {
+    const both = roundData(makeRound({ id: 'B2', startDate: '2025-01-01' }), v1, [dep1, dep2], [
+      assess('B2', 'dep-1', { i1: 3, i2: 3, i3: 3, i4: 3, i5: 3 }),
+      assess('B2', 'dep-2', { i1: 0, i2: 1, i3: 2, i4: 3, i5: 4 }),
+    ])
+    const common = compareRounds({ a: dataA, b: both })
+    const all = compareRounds({ a: dataA, b: both, options: { scope: 'all' } })
+    expect(common.organisation).toEqual(all.organisation)
+    expect(common.dimensions).toEqual(all.dimensions)
+    expect(common.scope).toEqual({ scope: 'common', common: ['dep-1', 'dep-2'], onlyInA: [], onlyInB: [] })
   })
 })
 

@@ -154,9 +154,28 @@ export interface RoundData {
   organisation?: AnalysisInput['organisation']
 }
 
+/**
+ * Which departments the organisation and dimension scores of a comparison rest on: 'common' (the
+ * default) only those scored in both rounds, so a department that answered in one round only does
+ * not move the headline; 'all' every department of each round, as each round's own result shows it.
+ */
+export type DepartmentScope = 'common' | 'all'
+
 export interface CompareOptions extends AnalysisOptions {
   /** |delta| below this counts as 'same' (default 0.05). */
   epsilon?: number
+  /** Default 'common'. */
+  scope?: DepartmentScope
+}
+
+/** The departments behind the headline: scored in both rounds, and those left out of it. */
+export interface ScopeInfo {
+  scope: DepartmentScope
+  /** Department ids scored (at least one answered item) in both rounds, by code. */
+  common: string[]
+  /** Scored only in round A / only in round B, by code; left out of the headline when scope is 'common'. */
+  onlyInA: string[]
+  onlyInB: string[]
 }
 
 export interface RoundComparison {
@@ -172,9 +191,14 @@ export interface RoundComparison {
   organisation: ScoreDelta
   /** Organisation score per dimension; dimensions of A (catalogue order), then those only in B. */
   dimensions: DimensionDelta[]
-  /** Departments of either round, matched by id, ordered by code. */
+  /** Departments of either round, matched by id, ordered by code; each as its own round scored it. */
   departments: DepartmentDelta[]
-  /** The analyses the numbers come from (on the restricted catalogues unless sameCatalog). */
+  /** Which departments the organisation and dimension scores rest on. */
+  scope: ScopeInfo
+  /**
+   * The analyses the organisation and dimension scores come from (on the restricted catalogues
+   * unless sameCatalog; on the common departments unless scope is 'all' or all are common).
+   */
   analyses: { a: AnalysisResult; b: AnalysisResult }
 }
 
@@ -193,6 +217,8 @@ export function scoreDelta(a: number | null, b: number | null, epsilon = DEFAULT
  * Compares two rounds. With the same catalogue id + version both are analysed on all items;
  * otherwise both catalogues are restricted to the shared items (same id and dimension; moved,
  * added and removed items are left out of every score) and each round is analysed again.
+ * Like with like: by default the organisation and dimension scores rest only on the departments
+ * scored in both rounds (see ScopeInfo); department rows always show each round's own result.
  * Organisation, dimension and department scores are paired: a/b null when not scored (nothing
  * answered, all N/A, dimension or department absent in that round), delta = b − a or null.
  * Departments are matched by id (name and code from B if present there, else from A).
@@ -225,8 +251,12 @@ export function compareRounds(input: { a: RoundData; b: RoundData; options?: Com
     catalogB = restrictCatalog(b.catalog, split.shared)
     sharedItemCount = indexCatalog(catalogA).centralItems.length
   }
-  const analysisA = analyseRound({ ...a, assessments: assessmentsA, catalog: catalogA, options })
-  const analysisB = analyseRound({ ...b, assessments: assessmentsB, catalog: catalogB, options })
+  const fullA = analyseRound({ ...a, assessments: assessmentsA, catalog: catalogA, options })
+  const fullB = analyseRound({ ...b, assessments: assessmentsB, catalog: catalogB, options })
+  const scope = departmentScope(fullA, fullB, options.scope ?? 'common')
+  const restrict = scope.scope === 'common' && (scope.onlyInA.length > 0 || scope.onlyInB.length > 0)
+  const analysisA = restrict ? analyseRound(onDepartments({ ...a, assessments: assessmentsA, catalog: catalogA, options }, scope.common)) : fullA
+  const analysisB = restrict ? analyseRound(onDepartments({ ...b, assessments: assessmentsB, catalog: catalogB, options }, scope.common)) : fullB
 
   const dimensionIds = unionInOrder(
     analysisA.organisation.dimensions.map((d) => d.dimensionId),
@@ -239,8 +269,8 @@ export function compareRounds(input: { a: RoundData; b: RoundData; options?: Com
     ...scoreDelta(orgDimA.get(dimensionId) ?? null, orgDimB.get(dimensionId) ?? null, epsilon),
   }))
 
-  const resultsA = new Map(analysisA.departments.map((r) => [r.departmentId, r]))
-  const resultsB = new Map(analysisB.departments.map((r) => [r.departmentId, r]))
+  const resultsA = new Map(fullA.departments.map((r) => [r.departmentId, r]))
+  const resultsB = new Map(fullB.departments.map((r) => [r.departmentId, r]))
   const departmentIds = unionInOrder([...resultsA.keys()], [...resultsB.keys()])
   const departments: DepartmentDelta[] = departmentIds.map((departmentId) => {
     const ra = resultsA.get(departmentId)
@@ -276,7 +306,35 @@ export function compareRounds(input: { a: RoundData; b: RoundData; options?: Com
     organisation: scoreDelta(analysisA.organisation.score, analysisB.organisation.score, epsilon),
     dimensions,
     departments,
+    scope,
     analyses: { a: analysisA, b: analysisB },
+  }
+}
+
+/** Departments scored in both analyses, and those scored in one only (each list by code). */
+function departmentScope(a: AnalysisResult, b: AnalysisResult, scope: DepartmentScope): ScopeInfo {
+  const scored = (r: AnalysisResult) =>
+    r.departments.filter((d) => d.score.score !== null).map((d) => ({ departmentId: d.departmentId, code: d.department.code }))
+  const inA = scored(a)
+  const inB = scored(b)
+  const idsA = new Set(inA.map((d) => d.departmentId))
+  const idsB = new Set(inB.map((d) => d.departmentId))
+  const ids = (list: typeof inA) => [...list].sort(compareByCode).map((d) => d.departmentId)
+  return {
+    scope,
+    common: ids(inB.filter((d) => idsA.has(d.departmentId))),
+    onlyInA: ids(inA.filter((d) => !idsB.has(d.departmentId))),
+    onlyInB: ids(inB.filter((d) => !idsA.has(d.departmentId))),
+  }
+}
+
+/** The analysis input restricted to the given departments and their assessments. */
+function onDepartments(input: AnalysisInput, departmentIds: readonly string[]): AnalysisInput {
+  const keep = new Set(departmentIds)
+  return {
+    ...input,
+    departments: input.departments.filter((d) => keep.has(d.id)),
+    assessments: input.assessments.filter((x) => keep.has(x.departmentId)),
   }
 }
 
