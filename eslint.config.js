@@ -15,8 +15,10 @@ const DOMAIN_CONTEXTS = {
   catalog: ['model'],
   analysis: ['model', 'catalog'],
   results: ['model', 'catalog', 'analysis'],
-  exchange: ['model', 'catalog'],
+  exchange: ['model', 'catalog', 'agenda', 'services'],
   demo: ['model'],
+  agenda: ['model', 'catalog', 'analysis', 'results'],
+  services: ['model'],
 }
 
 export default defineConfigWithVueTs(

@@ -38,7 +38,7 @@ import {
 } from '@/domain/model/types'
 import { catalogKey } from '@/domain/model/keys'
 import type { BackupData } from './formats'
-import { deepEqualJson } from './equal'
+import { deepEqualJson } from '@/domain/model/equal'
 
 export type MergeErrorCode = 'merge.foreignId' | 'merge.unknownOrganisation' | 'merge.unknownRound' | 'merge.unknownDepartment' | 'merge.catalogConflict'
 
