@@ -16,7 +16,9 @@ const DOMAIN_CONTEXTS = {
   analysis: ['model', 'catalog'],
   results: ['model', 'catalog', 'analysis'],
   exchange: ['model', 'catalog', 'agenda', 'services'],
-  demo: ['model'],
+  // The demo municipality is the top of the domain (nothing imports it): it analyses its own round
+  // to build its Digitale Agenda and fills its Leistungsinventar.
+  demo: ['model', 'catalog', 'analysis', 'results', 'agenda', 'services'],
   agenda: ['model', 'catalog', 'analysis', 'results'],
   services: ['model'],
 }

@@ -1,6 +1,6 @@
 /**
  * Generates the JSON Schemas (draft 2020-12) of the exchange files from the zod validators in
- * src/domain/exchange/schema.ts: `docs/schema/backup.schema.json` (full backup, format 2) and
+ * src/domain/exchange/schema.ts: `docs/schema/backup.schema.json` (full backup, format 3) and
  * `docs/schema/package.schema.json` (department package and return, format 1).
  *
  * The validators are the source of truth; this module only fills in what the app checks outside
@@ -17,14 +17,19 @@ import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_LIMITS, PACKAGE_FORMAT, PA
 import {
   ISO_DATETIME_RE,
   ISO_DATE_RE,
+  agendaEntrySchema,
+  agendaSchema,
   answerSchema,
   assessmentShellSchema,
   backupShellSchema,
   departmentSchema,
+  entryTombstoneSchema,
   organisationSchema,
   packageScopeSchema,
   packageShellSchema,
   roundSchema,
+  serviceSchema,
+  statusEventSchema,
   tombstoneSchema,
 } from '../src/domain/exchange/schema'
 import { catalogSchema } from '../src/domain/catalog/catalog-schema'
@@ -90,6 +95,32 @@ const scopeDef = packageScopeSchema.meta({
   description: 'What a package or return is about: exactly one organisation, round and department, and the questionnaires it carries.',
 })
 
+const agendaEntryDef = agendaEntrySchema.meta({
+  id: 'agendaEntry',
+  title: 'Agenda entry (Eintrag der Digitalen Agenda)',
+  description: 'One line of the agenda: a catalogue measure or the group’s own, with owner, plan, budget and status. Provenance as an answer (version vector vv); the status changes only together with a status event.',
+})
+const entryTombstoneDef = entryTombstoneSchema.meta({
+  id: 'entryTombstone',
+  title: 'Removed agenda entry',
+  description: 'Left in the agenda when an entry is removed, so that merging an older copy cannot bring it back.',
+})
+const agendaDef = agendaSchema.extend({ entries: z.array(agendaEntryDef).max(BACKUP_LIMITS.maxEntriesPerAgenda), removedEntries: z.array(entryTombstoneDef).max(BACKUP_LIMITS.maxEntriesPerAgenda) }).meta({
+  id: 'agenda',
+  title: 'Digitale Agenda',
+  description: 'The steering group’s plan built from the recommendations, with its entries embedded. The app also checks the rules of validateAgenda (src/domain/agenda/validate.ts): a horizon of 1–10 years, phases and dates inside it, known Handlungsfelder, unique ids, and a status that agrees with the history.',
+})
+const statusEventDef = statusEventSchema.meta({
+  id: 'statusEvent',
+  title: 'Status change (Statusänderung)',
+  description: 'One status change of one agenda entry, kept for good (append-only): the Sachstandsbericht is made from them.',
+})
+const serviceDef = serviceSchema.meta({
+  id: 'service',
+  title: 'Service (Leistung des Leistungsinventars)',
+  description: 'A service of the organisation with channels, form, case numbers and ratings on the OZG maturity model. The app also checks checkService (src/domain/services/values.ts): a LeiKa key has 14 digits, no channel twice.',
+})
+
 /** The parts every exchange file has, as the documentation states them (answers and catalogues included). */
 const documentedTables = {
   organisations: z.array(organisationDef).max(BACKUP_LIMITS.maxRecordsPerTable),
@@ -100,8 +131,15 @@ const documentedTables = {
   tombstones: z.array(tombstoneDef).max(BACKUP_LIMITS.maxRecordsPerTable),
 }
 
-/** In format 2 / package format 1 the checksum is required (it is optional in the shell only for upgraded format-1 files). */
-const documentedBackup = backupShellSchema.extend({ ...documentedTables, checksum: backupShellSchema.shape.checksum.unwrap() })
+/** The strategy tables: full backups only (format 3). */
+const documentedStrategyTables = {
+  agendas: z.array(agendaDef).max(BACKUP_LIMITS.maxRecordsPerTable),
+  agendaEvents: z.array(statusEventDef).max(BACKUP_LIMITS.maxRecordsPerTable),
+  services: z.array(serviceDef).max(BACKUP_LIMITS.maxRecordsPerTable),
+}
+
+/** In backup format 3 / package format 1 the checksum is required (it is optional in the shell only for upgraded format-1 files). */
+const documentedBackup = backupShellSchema.extend({ ...documentedTables, ...documentedStrategyTables, checksum: backupShellSchema.shape.checksum.unwrap() })
 const documentedPackage = packageShellSchema.extend({ ...documentedTables, scope: scopeDef, checksum: packageShellSchema.shape.checksum.unwrap() })
 
 // -------------------------------------------------------------------------------------------------
@@ -117,6 +155,15 @@ const CUSTOM_DEFS: Record<string, Json> = {
   isoDate: { type: 'string', pattern: ISO_DATE_RE.source, description: 'Calendar date YYYY-MM-DD.' },
   isoDateOrEmpty: { anyOf: [{ type: 'string', const: '' }, { $ref: '#/$defs/isoDate' }], description: "Calendar date YYYY-MM-DD, or '' when not set." },
   level: { type: 'integer', minimum: 0, maximum: 4, description: 'Maturity level 0–4.' },
+  agendaPeriod: {
+    type: 'string',
+    pattern: '^\\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?$',
+    description: 'Planned start or end of an agenda entry: an ISO month YYYY-MM (a month ends on its last day) or a calendar date YYYY-MM-DD.',
+  },
+  criterionRating: {
+    anyOf: [{ type: 'integer', minimum: 0, maximum: 7 }, { type: 'string', const: 'na' }],
+    description: "The highest level 0–7 of the OZG maturity model the service meets on a criterion, or 'na' where the criterion allows it (not required for this service).",
+  },
 }
 
 /** Maps a `z.custom` of exchange/schema.ts (tagged with `params.kind`) to a reference into CUSTOM_DEFS. */
@@ -124,7 +171,7 @@ function customToJson(ctx: { zodSchema: z.core.$ZodTypes; path: (string | number
   const def = ctx.zodSchema._zod.def
   const kind: unknown = def.type === 'custom' ? (def as z.core.$ZodCustomDef).params?.kind : undefined
   const where = ctx.path.join('.') || '(root)'
-  if (kind === 'isoDateTime' || kind === 'level') return { $ref: `#/$defs/${kind}` }
+  if (kind === 'isoDateTime' || kind === 'level' || kind === 'agendaPeriod' || kind === 'criterionRating') return { $ref: `#/$defs/${kind}` }
   if (kind === 'isoDate') {
     // Both a required date and "date or ''" are tagged 'isoDate': the check itself tells them apart.
     const allowsEmpty = z.safeParse(ctx.zodSchema, '').success
@@ -152,6 +199,9 @@ const HEADER_FIELDS: Record<string, string> = {
   assessments: 'Questionnaires (Fragebögen) with their answers.',
   catalogs: 'Custom catalogues the rounds use (built-in catalogues are never included).',
   tombstones: 'Deletions, so that a merge elsewhere deletes the records too and never revives them.',
+  agendas: 'Digitale Agenda: the plans of the organisations, entries embedded (full backups only).',
+  agendaEvents: 'The status history of every agenda entry, append-only (full backups only).',
+  services: 'Leistungsinventar: the services of the organisations (full backups only).',
   checksum: "sha256:<64 hex digits> over the file's canonical text without this field. Detects changes and damage; it is not a signature.",
 }
 
@@ -225,6 +275,63 @@ const DEF_FIELDS: Record<string, Record<string, string>> = {
     deletedBy: "Who deleted it ('' = not given).",
     deviceId: 'Browser profile on which it was deleted.',
   },
+  agenda: {
+    ...RECORD,
+    name: "The municipality's name for it, e.g. 'Digitale Agenda'.",
+    version: "e.g. '1.0'.",
+    horizon: 'First calendar year and number of years (1–10).',
+    phases: "Phases of the horizon in calendar years (inclusive); name '' = 'Phase n'.",
+    handlungsfelder: 'Fields of action the entries are grouped into.',
+    source: 'The round and pinned catalogue the measure ids come from (null = none).',
+    entries: 'The entries, ascending by order, then id.',
+    removedEntries: 'Removed entries, ascending by id.',
+    ...PROVENANCE,
+    updatedAt: 'Provenance of the header (name, version, horizon, phases, Handlungsfelder, source): time of the last change.',
+  },
+  agendaEntry: {
+    id: 'Random id, unique in its agenda.',
+    measureId: "Catalogue measure of the agenda's source catalogue (null = the group's own entry).",
+    title: "Own title ('' = the catalogue measure's title; required without measure).",
+    kind: "'leitprojekt', 'quick_win', 'pflicht' (legal duty) or 'measure'.",
+    handlungsfeldId: 'Handlungsfeld of the agenda (null = none).',
+    ownerDepartmentId: 'Responsible department (null = none).',
+    start: 'Planned start (null = not planned).',
+    end: 'Planned end (null = not planned).',
+    budgetEstimate: 'Estimated cost in whole euros (null = none).',
+    status: "'planned' (geplant), 'in_progress' (in Umsetzung), 'done' (umgesetzt), 'deferred' (zurückgestellt).",
+    note: "Free text ('' = none).",
+    order: 'Position in the agenda (ascending; ties by id).',
+    ...PROVENANCE,
+    rev: 'Provenance: number of changes of this entry over all devices.',
+  },
+  entryTombstone: { id: 'Id of the removed entry.', deletedAt: 'When it was removed.', deletedBy: "Who removed it ('' = not given).", deviceId: 'Browser profile on which it was removed.' },
+  statusEvent: {
+    id: 'Random id.',
+    agendaId: 'The agenda.',
+    entryId: 'The entry (also a removed one: the history is kept).',
+    from: 'Status before the change.',
+    to: 'Status after the change.',
+    at: 'When the status changed.',
+    by: "Who changed it ('' = not given).",
+    deviceId: 'Browser profile on which it was changed.',
+    rev: "The entry's revision after this change.",
+    note: "Why ('' = none; required when a done entry is reopened).",
+  },
+  service: {
+    ...RECORD,
+    name: 'Name of the service.',
+    leikaKey: 'LeiKa-Leistungsschlüssel: exactly 14 digits (absent = none).',
+    departmentId: 'Responsible department (absent = none).',
+    channels: "How citizens reach it: 'counter', 'post', 'email', 'phone', 'fax', 'online'.",
+    onlineSince: 'Since when the service is online (absent = not online or unknown).',
+    casesPerYear: 'Cases per year (absent = unknown).',
+    onlinePayment: 'Fees can be paid online.',
+    formType: "'none', 'pdf', 'html-form' (form server) or 'end-to-end'.",
+    maturity: "Ratings per criterion on the maturity model named by 'model' (a missing criterion = not rated yet, never 0).",
+    note: 'Free text (absent = none).',
+    starterId: 'Entry of the starter list it was created from (absent = none).',
+    ...PROVENANCE,
+  },
   scope: {
     orgId: 'The one organisation in the file.',
     roundId: 'The one round in the file.',
@@ -255,7 +362,11 @@ function toJsonSchema(schema: z.ZodType, meta: { $id: string; title: string; des
   }) as Json
   const { $schema, $defs, ...rest } = generated
   describeProperties(rest, HEADER_FIELDS)
-  const defs: Record<string, Json> = { ...($defs as Record<string, Json>), ...CUSTOM_DEFS }
+  // Only the building blocks this file uses (a package has no agenda periods or ratings).
+  const usedText = JSON.stringify([rest, $defs])
+  const used = (name: string): boolean => usedText.includes(`"#/$defs/${name}"`) || (name === 'isoDate' && used('isoDateOrEmpty'))
+  const customDefs = Object.fromEntries(Object.entries(CUSTOM_DEFS).filter(([name]) => used(name)))
+  const defs: Record<string, Json> = { ...($defs as Record<string, Json>), ...customDefs }
   for (const [name, def] of Object.entries(defs)) describeProperties(def, DEF_FIELDS[name] ?? {})
   const sortedDefs = Object.fromEntries(Object.keys(defs).sort().map((k) => [k, defs[k]]))
   return { $schema, $id: meta.$id, title: meta.title, description: meta.description, ...rest, $defs: sortedDefs }
@@ -272,7 +383,7 @@ export function generateExchangeSchemas(): Record<string, Json> {
     [SCHEMA_FILES.backup]: toJsonSchema(documentedBackup, {
       $id: SCHEMA_IDS.backup,
       title: `Digitalisierungs-Check: Datensicherung (full backup), format ${BACKUP_FORMAT_VERSION}`,
-      description: `A full backup of everything one browser stores ("${BACKUP_FORMAT}", formatVersion ${BACKUP_FORMAT_VERSION}). Generated from the app's validators by scripts/exchange-schema.ts; see docs/exchange.md. The app additionally checks the checksum, unique ids, references between tables, that every answered item exists in the round's catalogue version, and that no built-in catalogue is included. Format-1 backups (no provenance, no checksum) are still read and upgraded on import.`,
+      description: `A full backup of everything one browser stores ("${BACKUP_FORMAT}", formatVersion ${BACKUP_FORMAT_VERSION}), including the Digitale Agenda and the Leistungsinventar. Generated from the app's validators by scripts/exchange-schema.ts; see docs/exchange.md. The app additionally checks the checksum, unique ids, references between tables, that every answered item exists in the round's catalogue version, that no built-in catalogue is included, and the rules of agendas and services. Format-1 backups (no provenance, no checksum) and format-2 backups (no agenda, no inventory) are still read and upgraded on import.`,
     }),
     [SCHEMA_FILES.package]: toJsonSchema(documentedPackage, {
       $id: SCHEMA_IDS.package,

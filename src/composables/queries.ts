@@ -2,6 +2,12 @@
  * Read functions for views and components (they never import src/db). Reads only: every write goes
  * through src/commands, which stamps provenance.
  */
+import type { Agenda, StatusEvent } from '@/domain/agenda/types'
+import type { ServiceRecord } from '@/domain/services/types'
+import { getAgendaWithHistory, listAgendas } from '@/db/agendas'
+import { listServices } from '@/db/services'
+import { useLiveQuery, type LiveQueryResult } from '@/platform/useLiveQuery'
+
 export { getAssessment, listAssessmentsOf, listAssessmentsOfRound, lastOpenAssessment } from '@/db/assessments'
 export { getDepartment, listDepartments } from '@/db/departments'
 export { getRound, listRounds } from '@/db/rounds'
@@ -9,3 +15,29 @@ export { listOrganisations } from '@/db/organisations'
 export { listStoredCatalogs } from '@/db/catalogs'
 export { backupStatus } from '@/db/backup'
 export { quarantineList } from '@/db/quarantine'
+export { getAgenda, getAgendaWithHistory, listAgendaEvents, listAgendas } from '@/db/agendas'
+export { getService, listServices } from '@/db/services'
+
+/** The agendas of an organisation (newest first), live; [] without an organisation. */
+export function useOrgAgendas(orgId: () => string | null | undefined): LiveQueryResult<Agenda[]> {
+  return useLiveQuery(() => {
+    const id = orgId()
+    return id ? listAgendas(id) : []
+  }, orgId)
+}
+
+/** One agenda with its status history (oldest first), live; null when there is none. */
+export function useAgendaWithHistory(agendaId: () => string | null | undefined): LiveQueryResult<{ agenda: Agenda; history: StatusEvent[] } | null> {
+  return useLiveQuery(async () => {
+    const id = agendaId()
+    return id ? ((await getAgendaWithHistory(id)) ?? null) : null
+  }, agendaId)
+}
+
+/** The Leistungsinventar of an organisation (by name), live; [] without an organisation. */
+export function useOrgServices(orgId: () => string | null | undefined): LiveQueryResult<ServiceRecord[]> {
+  return useLiveQuery(() => {
+    const id = orgId()
+    return id ? listServices(id) : []
+  }, orgId)
+}

@@ -13,7 +13,8 @@ export function useOrgRounds() {
   const store = useCatalogStore()
   const assessments = useLiveQuery(() => (org.value ? listAssessmentsOfOrg(org.value.id) : []), () => org.value?.id)
   const catalogs = shallowRef<Record<string, Catalog>>({})
-  const catalogErrors = shallowRef<string[]>([])
+  // The errors themselves (a CatalogLoadError carries codes): a screen words them with useErrorTexts.
+  const catalogErrors = shallowRef<unknown[]>([])
   watch(
     () => (rounds.data.value ?? []).map(catalogRefKey).join(','),
     async (_key, _previous, onCleanup) => {
@@ -23,12 +24,12 @@ export function useOrgRounds() {
         superseded = true
       })
       const next: Record<string, Catalog> = {}
-      const errors: string[] = []
+      const errors: unknown[] = []
       for (const r of rounds.data.value ?? []) {
         try {
           next[catalogRefKey(r)] = await store.load(r)
         } catch (e) {
-          errors.push(e instanceof Error ? e.message : String(e))
+          errors.push(e)
         }
       }
       if (superseded) return

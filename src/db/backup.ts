@@ -4,15 +4,17 @@
  * records a file touches and writes a merge's difference in ONE transaction, so an import either
  * lands completely or not at all.
  */
-import type { BackupData } from '@/domain/exchange/formats'
+import type { Agenda, StatusEvent } from '@/domain/agenda/types'
+import { withStrategyTables, type BackupData, type ExchangeData } from '@/domain/exchange/formats'
 import type { StateDiff } from '@/domain/exchange/merge'
 import type { Assessment, Catalog, Department, Organisation, Round, Tombstone } from '@/domain/model/types'
+import type { ServiceRecord } from '@/domain/services/types'
 import { db, type StoredCatalog } from './database'
 import { quarantinedKeys, readable } from './quarantine'
 import { nowIso } from './ids'
 import { META_KEYS, touchChange } from './meta'
 
-const DATA_TABLES = () => [db.organisations, db.departments, db.rounds, db.assessments, db.catalogs, db.tombstones]
+const DATA_TABLES = () => [db.organisations, db.departments, db.rounds, db.assessments, db.catalogs, db.tombstones, db.agendas, db.agendaEvents, db.services]
 
 /** Everything the user entered, as plain data. */
 export async function readSnapshot(): Promise<BackupData> {
@@ -20,15 +22,30 @@ export async function readSnapshot(): Promise<BackupData> {
   // data screen saves the quarantined ones separately).
   return db.transaction('r', [...DATA_TABLES(), db.meta], async () => {
     const q = await quarantinedKeys()
-    const [organisations, departments, rounds, assessments, catalogs, tombstones] = await Promise.all([
+    const [organisations, departments, rounds, assessments, catalogs, tombstones, agendas, agendaEvents, services] = await Promise.all([
       db.organisations.toArray().then((r) => readable<Organisation>('organisations', r, q)),
       db.departments.toArray().then((r) => readable<Department>('departments', r, q)),
       db.rounds.toArray().then((r) => readable<Round>('rounds', r, q)),
       db.assessments.toArray().then((r) => readable<Assessment>('assessments', r, q)),
       db.catalogs.toArray().then((r) => readable<StoredCatalog>('catalogs', r, q)),
       db.tombstones.toArray().then((r) => readable<Tombstone>('tombstones', r, q)),
+      db.agendas.toArray().then((r) => readable<Agenda>('agendas', r, q)),
+      db.agendaEvents.toArray().then((r) => readable<StatusEvent>('agendaEvents', r, q)),
+      db.services.toArray().then((r) => readable<ServiceRecord>('services', r, q)),
     ])
-    return { organisations, departments, rounds, assessments, catalogs: catalogs.map((c) => c.catalog), tombstones }
+    // An event is only backed up with its agenda (a quarantined agenda takes its history along).
+    const kept = new Set(agendas.map((a) => a.id))
+    return {
+      organisations,
+      departments,
+      rounds,
+      assessments,
+      catalogs: catalogs.map((c) => c.catalog),
+      tombstones,
+      agendas,
+      agendaEvents: agendaEvents.filter((e) => kept.has(e.agendaId)),
+      services,
+    }
   })
 }
 
@@ -36,17 +53,26 @@ const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => 
 
 /**
  * The local records a merge of these files needs: every record and tombstone sharing an id with a
- * file, the children of containers a file deletes, and the stored catalogues. Much less than a full
- * snapshot when sixty returns come in.
+ * file, the children of containers a file deletes, the status history of every agenda read, and
+ * the stored catalogues. Much less than a full snapshot when sixty returns come in.
  */
-export async function readMergeBase(files: readonly BackupData[]): Promise<BackupData> {
-  const ids = { organisations: new Set<string>(), departments: new Set<string>(), rounds: new Set<string>(), assessments: new Set<string>() }
+export async function readMergeBase(files: readonly ExchangeData[]): Promise<BackupData> {
+  const ids = {
+    organisations: new Set<string>(),
+    departments: new Set<string>(),
+    rounds: new Set<string>(),
+    assessments: new Set<string>(),
+    agendas: new Set<string>(),
+    services: new Set<string>(),
+  }
   const deletedContainers = { orgId: new Set<string>(), roundId: new Set<string>(), departmentId: new Set<string>() }
-  for (const f of files) {
+  for (const f of files.map(withStrategyTables)) {
     for (const r of f.organisations) ids.organisations.add(r.id)
     for (const r of f.departments) ids.departments.add(r.id)
     for (const r of f.rounds) ids.rounds.add(r.id)
     for (const r of f.assessments) ids.assessments.add(r.id)
+    for (const r of f.agendas) ids.agendas.add(r.id)
+    for (const r of f.services) ids.services.add(r.id)
     for (const t of f.tombstones) {
       ids[`${t.kind}s` as keyof typeof ids].add(t.id)
       if (t.kind === 'organisation') deletedContainers.orgId.add(t.id)
@@ -55,12 +81,14 @@ export async function readMergeBase(files: readonly BackupData[]): Promise<Backu
     }
   }
   return db.transaction('r', [...DATA_TABLES(), db.meta], async () => {
-    const [organisations, departments, rounds, assessments, catalogs] = await Promise.all([
+    const [organisations, departments, rounds, assessments, catalogs, agendas, services] = await Promise.all([
       db.organisations.bulkGet([...ids.organisations]),
       db.departments.bulkGet([...ids.departments]),
       db.rounds.bulkGet([...ids.rounds]),
       db.assessments.bulkGet([...ids.assessments]),
       db.catalogs.toArray(),
+      db.agendas.bulkGet([...ids.agendas]),
+      db.services.bulkGet([...ids.services]),
     ])
     // Quarantined local records are not merged with: a file's valid version of one replaces it.
     const q = await quarantinedKeys()
@@ -69,6 +97,8 @@ export async function readMergeBase(files: readonly BackupData[]): Promise<Backu
       departments: readable<Department>('departments', present(departments), q),
       rounds: readable<Round>('rounds', present(rounds), q),
       assessments: readable<Assessment>('assessments', present(assessments), q),
+      agendas: readable<Agenda>('agendas', present(agendas), q),
+      services: readable<ServiceRecord>('services', present(services), q),
     }
     // Children of deleted containers (a deletion takes the older ones with it).
     const extra = <T extends { id: string }>(list: T[], rows: T[]): void => {
@@ -80,19 +110,30 @@ export async function readMergeBase(files: readonly BackupData[]): Promise<Backu
       extra(data.departments, readable<Department>('departments', await db.departments.where('orgId').anyOf(orgIds).toArray(), q))
       extra(data.rounds, readable<Round>('rounds', await db.rounds.where('orgId').anyOf(orgIds).toArray(), q))
       extra(data.assessments, readable<Assessment>('assessments', await db.assessments.where('orgId').anyOf(orgIds).toArray(), q))
+      extra(data.agendas, readable<Agenda>('agendas', await db.agendas.where('orgId').anyOf(orgIds).toArray(), q))
+      extra(data.services, readable<ServiceRecord>('services', await db.services.where('orgId').anyOf(orgIds).toArray(), q))
     }
     if (deletedContainers.roundId.size > 0) extra(data.assessments, readable<Assessment>('assessments', await db.assessments.where('roundId').anyOf([...deletedContainers.roundId]).toArray(), q))
     if (deletedContainers.departmentId.size > 0) extra(data.assessments, readable<Assessment>('assessments', await db.assessments.where('departmentId').anyOf([...deletedContainers.departmentId]).toArray(), q))
-    const allIds = [...ids.organisations, ...ids.departments, ...ids.rounds, ...ids.assessments, ...data.departments.map((d) => d.id), ...data.rounds.map((r) => r.id), ...data.assessments.map((a) => a.id)]
+    const allIds = [
+      ...Object.values(ids).flatMap((set) => [...set]),
+      ...data.departments.map((d) => d.id),
+      ...data.rounds.map((r) => r.id),
+      ...data.assessments.map((a) => a.id),
+      ...data.agendas.map((a) => a.id),
+      ...data.services.map((s) => s.id),
+    ]
     const tombstones = readable<Tombstone>('tombstones', present(await db.tombstones.bulkGet([...new Set(allIds)])), q)
-    return { ...data, catalogs: readable<StoredCatalog>('catalogs', catalogs, q).map((c) => c.catalog), tombstones }
+    // The whole history of every agenda read: the merge unites histories and drops a deleted agenda's.
+    const agendaEvents = data.agendas.length > 0 ? readable<StatusEvent>('agendaEvents', await db.agendaEvents.where('agendaId').anyOf(data.agendas.map((a) => a.id)).toArray(), q) : []
+    return { ...data, catalogs: readable<StoredCatalog>('catalogs', catalogs, q).map((c) => c.catalog), tombstones, agendaEvents }
   })
 }
 
 /** Writes a merge's difference atomically. Returns how many records were written or removed. */
 export async function applyStateDiff(diff: StateDiff, at: string = nowIso()): Promise<number> {
   const { put, remove } = diff
-  const count = (o: Record<string, unknown[]>) => Object.values(o).reduce((n, x) => n + x.length, 0)
+  const count = (o: object) => (Object.values(o) as unknown[][]).reduce((n, x) => n + x.length, 0)
   const total = count(put) + count(remove)
   // Nothing to write: no transaction, and no "unexported change" for the backup reminder.
   if (total === 0) return 0
@@ -103,6 +144,12 @@ export async function applyStateDiff(diff: StateDiff, at: string = nowIso()): Pr
     await db.assessments.bulkPut(put.assessments)
     await db.catalogs.bulkPut(put.catalogs.map((catalog: Catalog) => ({ id: catalog.id, version: catalog.version, importedAt: at, catalog })))
     await db.tombstones.bulkPut(put.tombstones)
+    await db.agendas.bulkPut(put.agendas)
+    await db.agendaEvents.bulkPut(put.agendaEvents)
+    await db.services.bulkPut(put.services)
+    await db.agendaEvents.bulkDelete(remove.agendaEvents)
+    await db.agendas.bulkDelete(remove.agendas)
+    await db.services.bulkDelete(remove.services)
     await db.assessments.bulkDelete(remove.assessments)
     await db.rounds.bulkDelete(remove.rounds)
     await db.departments.bulkDelete(remove.departments)
@@ -113,8 +160,12 @@ export async function applyStateDiff(diff: StateDiff, at: string = nowIso()): Pr
   return total
 }
 
-/** "Replace everything": deletes all user data and writes the file's data instead, in one transaction. */
-export async function replaceAllData(data: BackupData, at: string = nowIso()): Promise<number> {
+/**
+ * "Replace everything": deletes all user data and writes the file's data instead, in one
+ * transaction. Strategy tables missing from `data` (a backup before format 3) are left empty.
+ */
+export async function replaceAllData(exchangeData: ExchangeData, at: string = nowIso()): Promise<number> {
+  const data = withStrategyTables(exchangeData)
   await db.transaction('rw', [...DATA_TABLES(), db.meta], async () => {
     await Promise.all(DATA_TABLES().map((t) => t.clear()))
     await db.organisations.bulkAdd(data.organisations)
@@ -123,9 +174,21 @@ export async function replaceAllData(data: BackupData, at: string = nowIso()): P
     await db.assessments.bulkAdd(data.assessments)
     await db.catalogs.bulkAdd(data.catalogs.map((catalog) => ({ id: catalog.id, version: catalog.version, importedAt: at, catalog })))
     await db.tombstones.bulkAdd(data.tombstones)
+    await db.agendas.bulkAdd(data.agendas)
+    await db.agendaEvents.bulkAdd(data.agendaEvents)
+    await db.services.bulkAdd(data.services)
     await touchChange(at)
   })
-  return data.organisations.length + data.departments.length + data.rounds.length + data.assessments.length + data.catalogs.length
+  return (
+    data.organisations.length +
+    data.departments.length +
+    data.rounds.length +
+    data.assessments.length +
+    data.catalogs.length +
+    data.agendas.length +
+    data.agendaEvents.length +
+    data.services.length
+  )
 }
 
 /** The records of one department package: organisation, round, department, questionnaires, catalogue. */

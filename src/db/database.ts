@@ -15,9 +15,15 @@
  *   vector `vv`), `role` and `activityAt` on assessments, and the `tombstones` table that remembers
  *   deletions so a later merge cannot bring a deleted record back. The upgrade creates this
  *   browser's device id and stamps existing data with it (rev 1), so nothing is lost or conflicts.
+ * - v4: the Digitale Agenda and the Leistungsinventar: `agendas` (one document per agenda, entries
+ *   and entry tombstones embedded, like answers in a questionnaire), `agendaEvents` (the append-only
+ *   status history, one row per change, by agenda and by agenda + entry) and `services` (one row per
+ *   service of an organisation). New tables only: no data changes, so no `.upgrade()`.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie'
+import type { Agenda, StatusEvent } from '@/domain/agenda/types'
 import type { Assessment, Catalog, Department, Organisation, Round, Tombstone } from '@/domain/model/types'
+import type { ServiceRecord } from '@/domain/services/types'
 import { newDeviceId } from './ids'
 
 export const DB_NAME = 'digitalisierungs-check'
@@ -72,6 +78,16 @@ export const SCHEMA_V3 = {
   tombstones: 'id, orgId',
 } as const
 
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  agendas: 'id, orgId',
+  agendaEvents: 'id, agendaId, [agendaId+entryId]',
+  services: 'id, orgId',
+} as const
+
+/** The schema this version of the app writes (the last one above). */
+export const SCHEMA_LATEST = SCHEMA_V4
+
 /** Meta key of this browser profile's random device id (created once, never exported as a setting). */
 export const DEVICE_ID_KEY = 'deviceId'
 
@@ -83,6 +99,9 @@ export class CheckDatabase extends Dexie {
   catalogs!: Table<StoredCatalog, [string, string]>
   meta!: EntityTable<MetaRecord, 'key'>
   tombstones!: EntityTable<Tombstone, 'id'>
+  agendas!: EntityTable<Agenda, 'id'>
+  agendaEvents!: EntityTable<StatusEvent, 'id'>
+  services!: EntityTable<ServiceRecord, 'id'>
 
   constructor(name = DB_NAME) {
     super(name)
@@ -148,6 +167,7 @@ export class CheckDatabase extends Dexie {
             a.answers = answers
           })
       })
+    this.version(4).stores(SCHEMA_V4)
   }
 }
 

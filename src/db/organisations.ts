@@ -1,6 +1,7 @@
 /**
- * Organisations (Kommunen). Deleting one removes its departments, rounds and assessments and leaves a
- * tombstone for each. Writers take a `Stamp` (made by the command layer in src/commands).
+ * Organisations (Kommunen). Deleting one removes its departments, rounds, assessments, agendas (with
+ * their status history) and services and leaves a tombstone for each. Writers take a `Stamp` (made
+ * by the command layer in src/commands).
  */
 import { countAnswers } from '@/domain/model/answers'
 import { nextProvenance } from '@/domain/model/provenance'
@@ -55,16 +56,23 @@ export async function describeOrganisationRemoval(id: string): Promise<RemovalSu
 }
 
 export async function removeOrganisation(id: string, stamp: Stamp): Promise<void> {
-  await db.transaction('rw', [db.organisations, db.departments, db.rounds, db.assessments, db.meta, db.tombstones], async () => {
-    const [assessments, rounds, departments] = await Promise.all([
+  await db.transaction('rw', [db.organisations, db.departments, db.rounds, db.assessments, db.agendas, db.agendaEvents, db.services, db.meta, db.tombstones], async () => {
+    const [assessments, rounds, departments, agendas, services] = await Promise.all([
       db.assessments.where('orgId').equals(id).toArray(),
       db.rounds.where('orgId').equals(id).toArray(),
       db.departments.where('orgId').equals(id).toArray(),
+      db.agendas.where('orgId').equals(id).toArray(),
+      db.services.where('orgId').equals(id).toArray(),
     ])
     await buryAll(assessments, 'assessment', stamp)
     await buryAll(rounds, 'round', stamp)
     await buryAll(departments, 'department', stamp)
+    await buryAll(agendas, 'agenda', stamp)
+    await buryAll(services, 'service', stamp)
     await buryAll([{ id, orgId: id }], 'organisation', stamp)
+    if (agendas.length > 0) await db.agendaEvents.where('agendaId').anyOf(agendas.map((a) => a.id)).delete()
+    await db.agendas.bulkDelete(agendas.map((a) => a.id))
+    await db.services.bulkDelete(services.map((s) => s.id))
     await db.assessments.bulkDelete(assessments.map((a) => a.id))
     await db.rounds.bulkDelete(rounds.map((r) => r.id))
     await db.departments.bulkDelete(departments.map((d) => d.id))

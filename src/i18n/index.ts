@@ -44,10 +44,32 @@ export async function setLocale(locale: AppLocale): Promise<void> {
 }
 
 /**
- * The Methode page's long texts (method.*, method2.*) live in their own chunk so the first load stays
- * small; the page calls this before it renders (also after a change of language).
+ * Texts only some screens need live in chunks of their own, so the first load stays small:
+ * 'method' (the Methode page), 'public' (accessibility statement, Leichte Sprache), 'files'
+ * (exchange-file and catalogue problems, CSV columns). A screen loads its group before it renders
+ * (useTexts); the group is merged into the locale's messages once.
  */
-export async function loadMethodTexts(locale: AppLocale): Promise<void> {
-  const texts = locale === 'en' ? (await import('./method.en')).default : (await import('./method.de')).default
-  i18n.global.mergeLocaleMessage(locale, texts as never)
+export type TextGroup = 'method' | 'public' | 'files'
+
+const TEXT_GROUPS: Record<TextGroup, Record<AppLocale, () => Promise<{ default: object }>>> = {
+  method: { de: () => import('./method.de'), en: () => import('./method.en') },
+  public: { de: () => import('./public.de'), en: () => import('./public.en') },
+  files: { de: () => import('./files.de'), en: () => import('./files.en') },
+}
+const loaded = new Map<string, Promise<void>>()
+
+export function loadTexts(group: TextGroup, locale: AppLocale): Promise<void> {
+  const key = `${group}:${locale}`
+  let done = loaded.get(key)
+  if (!done) {
+    done = TEXT_GROUPS[group][locale]().then((m) => i18n.global.mergeLocaleMessage(locale, m.default as never))
+    done.catch(() => loaded.delete(key))
+    loaded.set(key, done)
+  }
+  return done
+}
+
+/** The Methode page's texts (method.*, method2.*); see loadTexts. */
+export function loadMethodTexts(locale: AppLocale): Promise<void> {
+  return loadTexts('method', locale)
 }

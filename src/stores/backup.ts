@@ -9,7 +9,7 @@ import { markExported, readSnapshot } from '@/db/backup'
 import { attachChecksum, canonicalText, createBackup } from '@/domain/exchange/serialise'
 import { checksumOfAsync } from '@/domain/exchange/checksum'
 import { SCORING_MODEL_VERSION } from '@/domain/analysis/method'
-import { downloadText } from '@/platform/download'
+import { downloadText, safeFileName } from '@/platform/download'
 
 export const useBackupStore = defineStore('backup', () => {
   /** Builds the backup file text (also used by the benchmark). */
@@ -20,10 +20,11 @@ export const useBackupStore = defineStore('backup', () => {
     return attachChecksum(text, await checksumOfAsync(text, globalThis.crypto?.subtle))
   }
 
-  async function exportBackup(): Promise<void> {
+  /** Downloads the backup as `<fileStem>-<date>.json` (the stem in the user's language). */
+  async function exportBackup(fileStem: string): Promise<void> {
     const now = new Date()
     const text = await buildBackupText(now)
-    downloadText(`digitalisierungs-check-sicherung-${now.toISOString().slice(0, 10)}.json`, text, 'application/json')
+    downloadText(`${safeFileName(fileStem)}-${now.toISOString().slice(0, 10)}.json`, text, 'application/json')
     await markExported(now.toISOString())
   }
 

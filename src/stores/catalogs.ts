@@ -10,12 +10,17 @@ import type { CatalogIssue } from '@/domain/catalog/catalog-schema'
 import { catalogRefKey } from '@/domain/model/keys'
 import type { Catalog, CatalogRef } from '@/domain/model/types'
 
+/**
+ * A pinned catalogue that could not be loaded: missing here (issue `notAvailable`) or invalid. The
+ * screens word `issues` (i18n `catalogErrors`); `message` is a technical summary for logs.
+ */
 export class CatalogLoadError extends Error {
   constructor(
     readonly ref: CatalogRef,
     readonly issues: CatalogIssue[],
   ) {
-    super(`Katalog ${ref.catalogId} ${ref.catalogVersion}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
+    super(`Catalogue ${ref.catalogId} ${ref.catalogVersion}: ${issues.map((i) => `${i.path.join('.') || '(file)'} ${i.code}`).join('; ')}`)
+    this.name = 'CatalogLoadError'
   }
 }
 
@@ -30,7 +35,7 @@ export const useCatalogStore = defineStore('catalogs', () => {
     return getStoredCatalog(ref.catalogId, ref.catalogVersion)
   }
 
-  /** The validated catalogue for a pinned reference; throws CatalogLoadError with readable issues. */
+  /** The validated catalogue for a pinned reference; throws CatalogLoadError with its issues. */
   function load(ref: CatalogRef): Promise<Catalog> {
     const k = catalogRefKey(ref)
     const cached = loaded.value[k]
@@ -39,7 +44,7 @@ export const useCatalogStore = defineStore('catalogs', () => {
     if (!p) {
       // The validator (with zod) is loaded together with the catalogue, not with the first screen.
       p = Promise.all([fetchRaw(ref), import('@/domain/catalog/catalog-schema')]).then(([raw, { validateCatalog }]) => {
-        if (raw === undefined) throw new CatalogLoadError(ref, [{ path: '(Katalog)', message: 'Dieser Katalog ist in diesem Browser nicht vorhanden.' }])
+        if (raw === undefined) throw new CatalogLoadError(ref, [{ code: 'notAvailable', params: {}, path: [], location: { entity: 'catalog', field: '' } }])
         const result = validateCatalog(raw)
         if (!result.ok) throw new CatalogLoadError(ref, result.issues)
         loaded.value = { ...loaded.value, [k]: markRaw(result.catalog) }

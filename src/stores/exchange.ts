@@ -53,7 +53,7 @@ export async function serializeFile(file: ExchangeFile): Promise<string> {
 export interface ImportEntry {
   name: string
   kind: FileKind | null
-  /** Validation errors (German default messages with codes) or merge errors (codes for i18n). */
+  /** Validation errors or merge errors (codes and parameters; the screen words them). */
   parseErrors: BackupError[]
   mergeErrors: MergeError[]
   warnings: BackupWarning[]
@@ -149,7 +149,7 @@ export const useExchangeStore = defineStore('exchange', () => {
       )
       const names = new Map<string, string>()
       for (const data of [base, ...good.map((g) => g.file)]) {
-        for (const r of [...data.organisations, ...data.rounds, ...data.departments]) names.set(r.id, r.name)
+        for (const r of [...data.organisations, ...data.rounds, ...data.departments, ...('agendas' in data ? data.agendas : []), ...('services' in data ? data.services : [])]) names.set(r.id, r.name)
       }
       for (const data of [base, ...good.map((g) => g.file)]) {
         for (const a of data.assessments) names.set(a.id, `${names.get(a.departmentId) ?? ''} – ${a.respondent || '–'}`)
@@ -261,8 +261,9 @@ export const useExchangeStore = defineStore('exchange', () => {
    * Exports a department package (kind 'package', to send out) or a return (answers sent back).
    * Without questionnaire ids: all of the department's questionnaires; a department without one
    * gets a new, empty questionnaire first (so the package always carries one to fill in).
+   * `fileLabel` starts the file name in the user's language (e.g. "Fragebogen", "Answers").
    */
-  async function exportPackage(kind: PackageKind, roundId: string, departmentId: string, assessmentIds?: readonly string[]): Promise<string | null> {
+  async function exportPackage(kind: PackageKind, roundId: string, departmentId: string, fileLabel: string, assessmentIds?: readonly string[]): Promise<string | null> {
     let data = await readPackageData(roundId, departmentId, assessmentIds)
     if (data && data.assessments.length === 0 && kind === 'package') {
       await createAssessment({ orgId: data.organisation.id, roundId, departmentId, respondent: '' })
@@ -277,7 +278,7 @@ export const useExchangeStore = defineStore('exchange', () => {
       { now, appVersion: __APP_VERSION__, scoringModelVersion: SCORING_MODEL_VERSION, deviceId },
     )
     const who = assessmentIds?.length === 1 ? data.assessments[0]?.respondent : ''
-    const name = safeFileName(`${kind === 'package' ? 'Fragebogen' : 'Antworten'}-${data.department.name}${who ? `-${who}` : ''}-${data.round.name}`)
+    const name = safeFileName(`${fileLabel}-${data.department.name}${who ? `-${who}` : ''}-${data.round.name}`)
     const fileName = `${name}.json`
     downloadText(fileName, await serializeFile(file), 'application/json')
     return fileName

@@ -7,7 +7,7 @@ import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import { readQuarantined, scanStoredData } from '@/db/quarantine'
 import type { QuarantineEntry } from '@/domain/model/stored-guard'
-import { downloadText } from '@/platform/download'
+import { downloadText, safeFileName } from '@/platform/download'
 
 export const useQuarantineStore = defineStore('quarantine', () => {
   const entries = shallowRef<QuarantineEntry[] | null>(null)
@@ -25,11 +25,11 @@ export const useQuarantineStore = defineStore('quarantine', () => {
     }
   }
 
-  /** Saves the raw quarantined records with their problems as a JSON file. */
-  async function save(list: readonly QuarantineEntry[]): Promise<void> {
+  /** Saves the raw quarantined records with their problems as `<fileStem>-<date>.json`. */
+  async function save(list: readonly QuarantineEntry[], fileStem: string): Promise<void> {
     const records = await readQuarantined(list)
     const text = JSON.stringify({ format: 'digitalisierungs-check/quarantine', savedAt: new Date().toISOString(), records }, null, 2)
-    downloadText(`digitalisierungs-check-beschaedigte-datensaetze-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json')
+    downloadText(`${safeFileName(fileStem)}-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json')
   }
 
   return { entries, scanning, scan, save }

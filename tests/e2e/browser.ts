@@ -240,11 +240,15 @@ export function assessmentIdFromUrl(page: Page): string {
   return decodeURIComponent(m[1])
 }
 
-/** Loads the demo municipality with the button on the start screen. */
+/** Loads the demo municipality with the button on the start screen (confirming it where a real municipality is open). */
 export async function loadDemoFromStart(page: Page): Promise<void> {
   await gotoApp(page, '/')
   await page.getByRole('button', { name: 'Demo „Musterstadt“ laden' }).click()
-  await page.getByRole('status').filter({ hasText: 'Die Demo-Kommune „Musterstadt“ wurde geladen.' }).waitFor()
+  const loaded = page.getByRole('status').filter({ hasText: 'Die Demo-Kommune „Musterstadt“ wurde geladen.' })
+  const confirm = page.getByRole('dialog', { name: 'Demo-Kommune „Musterstadt“ hinzufügen?' })
+  await loaded.or(confirm).first().waitFor()
+  if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Demo hinzufügen' }).click()
+  await loaded.waitFor()
   await page.getByRole('table', { name: 'Fachbereiche und Fortschritt' }).waitFor()
 }
 

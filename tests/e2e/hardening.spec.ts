@@ -229,4 +229,53 @@ describe('Härtung im echten Browser', () => {
       await b.dispose()
     }
   })
+
+  it('#11: der Rundenvergleich vergleicht Gleiches mit Gleichem und nennt, was fehlt', async () => {
+    const b = await openBrowser()
+    try {
+      const { page } = b
+      await loadDemoFromStart(page)
+      await gotoApp(page, '/compare')
+      // The demo's Bauordnung answered in the earlier round only.
+      const note = page.getByTestId('scope-note')
+      await note.waitFor()
+      expect(await note.textContent()).toContain('Verglichen werden nur die 9 Fachbereiche, die in beiden Runden bewertet wurden')
+      expect(await page.getByTestId('scope-left-out').textContent()).toContain('Nicht im Vergleich: 63 · Bauordnung')
+      const headline = page.getByTestId('compare-headline')
+      const common = await headline.textContent()
+      await page.getByLabel(/Alle Fachbereiche einbeziehen/).check()
+      await expect.poll(() => headline.textContent()).not.toBe(common)
+      expect(await note.textContent()).toContain('Jede Runde mit allen ihren Fachbereichen (10 und 9 bewertete Fachbereiche)')
+      expect(await page.getByTestId('compare-coverage').textContent()).toMatch(/^Abdeckung der verglichenen Antworten: \d+\s%\s→\s\d+\s%$/)
+      b.assertClean()
+    } finally {
+      await b.dispose()
+    }
+  })
+
+  it('#19: jede Maßnahme der Matrix trägt ihre Nummer, die Tabelle steht daneben', async () => {
+    const b = await openBrowser()
+    try {
+      const { page } = b
+      await page.setViewportSize({ width: 1366, height: 900 })
+      await loadDemoFromStart(page)
+      await gotoApp(page, '/recommendations')
+      await page.getByLabel(/Alle Maßnahmen/).check()
+      const table = page.getByTestId('matrix-table')
+      await table.waitFor()
+      expect(await table.isVisible()).toBe(true)
+      const canvas = page.locator('#matrix-h ~ .matrix canvas')
+      await canvas.waitFor()
+      const [chartBox, tableBox] = [await canvas.boundingBox(), await table.boundingBox()]
+      // Side by side at office width: the table starts to the right of the chart, at the same height.
+      expect(tableBox!.x).toBeGreaterThan(chartBox!.x + chartBox!.width - 1)
+      expect(Math.abs(tableBox!.y - chartBox!.y)).toBeLessThan(40)
+      // Non-overlap of the bubbles is the pure layout's property (tests/unit/charts.test.ts).
+      const ranks = await table.locator('tbody tr td:first-child').allTextContents()
+      expect(ranks.length).toBeGreaterThan(20)
+      b.assertClean()
+    } finally {
+      await b.dispose()
+    }
+  })
 })

@@ -244,7 +244,10 @@ describe('Lenkungsgruppe: Übersicht, Vergleich, Bericht, Sicherung', () => {
     await expectNoA11yViolations(page, 'Daten & Sicherung (Vorschau der Wiederherstellung)')
     await page.getByTestId('import-apply').click()
     await page.getByTestId('import-done').waitFor()
-    expect(await page.getByTestId('import-done').textContent()).toContain(`${1 + 10 + 2 + backup.assessments!.length} Einträge geschrieben`)
+    // The demo's Digitale Agenda (one, with its status changes) and Leistungsinventar are restored too.
+    const strategy = backup.agendas!.length + backup.agendaEvents!.length + backup.services!.length
+    expect(strategy).toBe(1 + 9 + 12)
+    expect(await page.getByTestId('import-done').textContent()).toContain(`${1 + 10 + 2 + backup.assessments!.length + strategy} Einträge geschrieben`)
 
     expect(await heatmapText(page)).toBe(before)
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { analyseRound } from '@/domain/analysis/analysis'
 import { agreedAnswers, applyAgreedAnswer, departmentConsensus } from '@/domain/analysis/consensus'
 import { isRespondentAssessment } from '@/domain/model/answers'
-import { answersCsv } from '@/domain/results/csv'
+import { ANSWERS_CSV_COLUMNS, answersCsv, type AnswersCsvLabels } from '@/domain/results/csv'
 import { completeness } from '@/domain/results/completeness'
 import { levelDistribution } from '@/domain/results/distribution'
 import type { Answer } from '@/domain/model/types'
@@ -183,9 +183,10 @@ describe('the consensus assessment is no respondent', () => {
 
   it('the answers CSV labels the workshop rows instead of showing an anonymous respondent', () => {
     const input = { organisations: [makeOrganisation()], departments: [department], rounds: [round], assessments: [workshop([levelAnswer('a', 1)])], catalogFor: () => catalog }
-    const lines = answersCsv(input, { timeZone: 'UTC' }).split('\r\n').slice(1).filter((l) => l !== '')
+    const labels = { headers: Object.fromEntries(ANSWERS_CSV_COLUMNS.map((c) => [c, c])) as AnswersCsvLabels['headers'], status: { level: 'Stufe', na: 'n. z.', unknown: 'w. n.', open: 'offen' }, consensus: 'Konsens (Workshop)' }
+    const lines = answersCsv(input, { labels, timeZone: 'UTC' }).split('\r\n').slice(1).filter((l) => l !== '')
     expect(lines.map((l) => l.split(';')[4])).toEqual(['Konsens (Workshop)', 'Konsens (Workshop)'])
-    expect(answersCsv(input, { timeZone: 'UTC', consensusLabel: 'Workshop' }).split('\r\n')[1]?.split(';')[4]).toBe('Workshop')
+    expect(answersCsv(input, { labels: { ...labels, consensus: 'Workshop' }, timeZone: 'UTC' }).split('\r\n')[1]?.split(';')[4]).toBe('Workshop')
   })
 })
 

@@ -43,7 +43,7 @@ describe('isCalendarDate', () => {
     const valid = catalog2 as Record<string, unknown>
     const r = validateCatalog({ ...valid, publishedAt: '2025-02-31' })
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.issues).toEqual([{ path: 'publishedAt', message: 'Dieses Datum gibt es nicht (Format JJJJ-MM-TT, z. B. 2025-02-28).' }])
+    if (!r.ok) expect(r.issues).toEqual([{ code: 'noSuchDate', params: {}, path: ['publishedAt'], location: { entity: 'catalog', field: 'publishedAt' } }])
     expect(validateCatalog({ ...valid, publishedAt: '2024-02-29' }).ok).toBe(true)
   })
 })

@@ -25,7 +25,7 @@ const DEP_12 = `${DEMO_ORG_ID}-dep-12`
 
 function demoData(): BackupData {
   const d = buildDemo(catalog, T)
-  return { organisations: [d.organisation], departments: d.departments, rounds: [d.previousRound, d.round], assessments: d.assessments, catalogs: [], tombstones: [] }
+  return { organisations: [d.organisation], departments: d.departments, rounds: [d.previousRound, d.round], assessments: d.assessments, catalogs: [], tombstones: [], agendas: [], agendaEvents: [], services: [] }
 }
 
 beforeEach(async () => {
@@ -36,7 +36,7 @@ beforeEach(async () => {
 /** What the import screen does for one backup: merge it into the records it touches and write the difference. */
 async function restoreText(text: string) {
   const parsed = parseBackup(text, { knownCatalogItems: known })
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('; '))
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.code} ${JSON.stringify(e.params)} ${e.path ?? ''}`).join('; '))
   const base = await readMergeBase([parsed.backup])
   const merged = mergeExchange(base, parsed.backup)
   if (!merged.ok) throw new Error(merged.errors.map((e) => e.code).join('; '))
@@ -142,6 +142,9 @@ describe('full backup through the database', () => {
       assessments: all.assessments.filter((x) => x.id === A1),
       catalogs: [],
       tombstones: [],
+      agendas: [],
+      agendaEvents: [],
+      services: [],
     }
     expect(await readMergeBase([one])).toEqual(one)
     const deleting: BackupData = { ...one, departments: [], assessments: [], tombstones: [{ id: DEP_12, kind: 'department', orgId: DEMO_ORG_ID, deletedAt: at(5), deletedBy: '', deviceId: 'dev-other' }] }
@@ -158,8 +161,8 @@ describe('full backup through the database', () => {
     const parsed = parseBackup(text, { knownCatalogItems: known })
     if (!parsed.ok) throw new Error('backup rejected')
     await replaceAllData(parsed.backup, at(3))
-    const { organisations, departments, rounds, assessments, catalogs, tombstones } = parsed.backup
-    expect(await readSnapshot()).toEqual({ organisations, departments, rounds, assessments, catalogs, tombstones })
+    const { organisations, departments, rounds, assessments, catalogs, tombstones, agendas, agendaEvents, services } = parsed.backup
+    expect(await readSnapshot()).toEqual({ organisations, departments, rounds, assessments, catalogs, tombstones, agendas, agendaEvents, services })
   })
 
   it('a rejected file changes nothing', async () => {

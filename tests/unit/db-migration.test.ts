@@ -1,6 +1,6 @@
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CheckDatabase, DEVICE_ID_KEY, SCHEMA_V1, SCHEMA_V2, type LegacyAnswerRow } from '@/db/database'
+import { CheckDatabase, DEVICE_ID_KEY, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type LegacyAnswerRow } from '@/db/database'
 import { isReadable } from '@/domain/model/stored-guard'
 import { validateStored } from '@/domain/exchange/stored-records'
 
@@ -32,12 +32,12 @@ async function writeV1(answerCount: number): Promise<LegacyAnswerRow[]> {
   return rows
 }
 
-describe('schema upgrade v1 → v2 → v3 (opening a v1 database)', () => {
+describe('schema upgrade v1 → v2 → v3 → v4 (opening a v1 database)', () => {
   it('moves every answer into its assessment and loses none', async () => {
     const rows = await writeV1(500)
     const db = new CheckDatabase(NAME)
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     const assessments = await db.assessments.toArray()
     const migrated = assessments.flatMap((a) => Object.values(a.answers).map((ans) => ({ assessmentId: a.id, ...ans })))
     expect(migrated).toHaveLength(500)
@@ -111,12 +111,12 @@ async function writeV2(): Promise<{ answers: Record<string, Record<string, unkno
   return { answers }
 }
 
-describe('schema upgrade v2 → v3', () => {
+describe('schema upgrade v2 → v3 → v4', () => {
   it('keeps every answer and record and adds provenance, role, activity time and a device id', async () => {
     const { answers } = await writeV2()
     const db = new CheckDatabase(NAME)
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     const deviceId = (await db.meta.get(DEVICE_ID_KEY))?.value as string
     expect(deviceId).toMatch(/^[0-9a-z]{12}$/)
     const a1 = (await db.assessments.get('a1'))!
@@ -146,5 +146,46 @@ describe('schema upgrade v2 → v3', () => {
     expect((await second.meta.get(DEVICE_ID_KEY))?.value).toBe(id)
     expect(await second.assessments.toArray()).toEqual(snapshot)
     second.close()
+  })
+})
+
+/** Writes a database exactly as schema version 3 stored it (provenance, tombstones; no agenda, no inventory). */
+async function writeV3(): Promise<Record<string, unknown[]>> {
+  const v3 = new Dexie(NAME)
+  v3.version(1).stores(SCHEMA_V1)
+  v3.version(2).stores(SCHEMA_V2)
+  v3.version(3).stores(SCHEMA_V3)
+  await v3.open()
+  const t = '2026-03-01T10:00:00.000Z'
+  const prov = { updatedAt: t, updatedBy: 'Beratung', deviceId: 'k3v9q2m7x1dp', rev: 2 }
+  const answers: Record<string, unknown> = {}
+  for (let i = 0; i < 120; i++) {
+    answers[`item-${i}`] = { itemId: `item-${i}`, state: 'level', ist: i % 5, bedarf: null, potenzial: 2, target: null, comment: i % 11 === 0 ? 'Notiz – ä' : '', ...prov, vv: { k3v9q2m7x1dp: 2 } }
+  }
+  const rows: Record<string, unknown[]> = {
+    organisations: [{ id: 'o1', name: 'Altstadt', type: 'stadt', bundesland: 'HE', inhabitants: 20000, staff: 180, createdAt: t, ...prov }],
+    departments: [{ id: 'd1', orgId: 'o1', name: 'Bauamt', code: '63', parentUnit: '', head: '', staff: 10, kind: 'specialist', createdAt: t, ...prov }],
+    rounds: [{ id: 'r1', orgId: 'o1', name: 'R', startDate: '2026-01-01', endDate: '', catalogId: 'dc-kommune', catalogVersion: '1.0.0', dimensionTargets: {}, createdAt: t, ...prov }],
+    assessments: [{ id: 'a1', orgId: 'o1', roundId: 'r1', departmentId: 'd1', respondent: 'Amtsleitung', role: 'respondent', status: 'in_progress', answers, createdAt: t, ...prov, activityAt: t, submittedAt: null }],
+    tombstones: [{ id: 'd0', kind: 'department', orgId: 'o1', deletedAt: t, deletedBy: 'Beratung', deviceId: 'k3v9q2m7x1dp' }],
+    meta: [{ key: 'activeOrgId', value: 'o1' }, { key: DEVICE_ID_KEY, value: 'k3v9q2m7x1dp' }],
+  }
+  for (const [table, list] of Object.entries(rows)) await v3.table(table).bulkAdd(list)
+  v3.close()
+  return rows
+}
+
+describe('schema upgrade v3 → v4 (Digitale Agenda, Leistungsinventar)', () => {
+  it('keeps every record, answer, tombstone and setting unchanged and adds three empty, indexed tables', async () => {
+    const before = await writeV3()
+    const db = new CheckDatabase(NAME)
+    await db.open()
+    expect(db.verno).toBe(4)
+    for (const [table, list] of Object.entries(before)) expect(await db.table(table).toArray()).toEqual(list)
+    expect([await db.agendas.count(), await db.agendaEvents.count(), await db.services.count()]).toEqual([0, 0, 0])
+    expect(db.agendas.schema.indexes.map((i) => i.name)).toEqual(['orgId'])
+    expect(db.agendaEvents.schema.indexes.map((i) => i.name)).toEqual(['agendaId', '[agendaId+entryId]'])
+    expect(db.services.schema.indexes.map((i) => i.name)).toEqual(['orgId'])
+    db.close()
   })
 })

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { createBackup, createPackage, serializeBackup } from '@/domain/exchange/serialise'
 import { parseBackup, parseExchange } from '@/domain/exchange/parse'
-import type { BackupData, ExchangeFile, PackageKind, ParseBackupOptions } from '@/domain/exchange/formats'
+import type { CheckTables, ExchangeFile, PackageKind, ParseBackupOptions } from '@/domain/exchange/formats'
 import { checksumOf } from '@/domain/exchange/checksum'
 import {
   META,
@@ -23,7 +23,7 @@ import {
 const OPTIONS: ParseBackupOptions = { knownCatalogItems: knownItems() }
 const CHECKSUM_LINE = /,\n {2}"checksum": "(sha256:[0-9a-f]{64})"\n\}\n$/
 
-const tablesOf = ({ organisations, departments, rounds, assessments, catalogs, tombstones }: BackupData): BackupData => ({
+const tablesOf = ({ organisations, departments, rounds, assessments, catalogs, tombstones }: CheckTables): CheckTables => ({
   organisations,
   departments,
   rounds,
@@ -94,8 +94,8 @@ describe('department packages and returns', () => {
   it('a full backup keeps its tombstones and device id', () => {
     const data = makeSmallData({ tombstones: [makeTombstone({ id: 'ass-0', deletedAt: at(5), deletedBy: 'Admin' })] })
     const file = parsed(serializeBackup(createBackup(data, META)))
-    expect(file).toMatchObject({ format: 'digitalisierungs-check/backup', formatVersion: 2, deviceId: 'dev-export' })
-    expect(tablesOf(file)).toEqual(data)
+    expect(file).toMatchObject({ format: 'digitalisierungs-check/backup', formatVersion: 3, deviceId: 'dev-export', agendas: [], agendaEvents: [], services: [] })
+    expect(tablesOf(file)).toEqual(tablesOf(data))
   })
 
   it('parseBackup refuses a package and says where to open it', () => {
@@ -107,7 +107,6 @@ describe('department packages and returns', () => {
         code: 'backup.packageFile',
         params: {},
         path: 'format',
-        message: 'Das ist ein Fragebogen-Paket oder eine Rücksendung, keine Datensicherung. Öffnen Sie es unter „Fragebögen austauschen“.',
       },
     ])
   })
@@ -247,7 +246,7 @@ describe('format versions', () => {
     const [org, dep, round, ass] = [v1.organisations[0]!, v1.departments[0]!, v1.rounds[0]!, v1.assessments[0]!]
     expect(parsed(JSON.stringify(v1, null, 2))).toEqual({
       format: 'digitalisierungs-check/backup',
-      formatVersion: 2,
+      formatVersion: 3,
       exportedAt: '2024-11-02T12:00:00.000Z',
       appVersion: '0.0.9',
       scoringModelVersion: '1',
@@ -266,6 +265,9 @@ describe('format versions', () => {
       ],
       catalogs: [],
       tombstones: [],
+      agendas: [],
+      agendaEvents: [],
+      services: [],
     })
   })
 
@@ -278,7 +280,7 @@ describe('format versions', () => {
   })
 
   it.each([
-    ['backup format 3', () => ({ ...JSON.parse(backupText()), formatVersion: 3 }), { version: 3, supported: 2 }],
+    ['backup format 4', () => ({ ...JSON.parse(backupText()), formatVersion: 4 }), { version: 4, supported: 3 }],
     ['package format 2', () => ({ ...JSON.parse(packageText()), formatVersion: 2 }), { version: 2, supported: 1 }],
   ])('a future version is refused: %s → backup.unsupportedVersion', (_name, make, params) => {
     const result = parseExchange(sealRaw(make()), OPTIONS)
@@ -301,6 +303,7 @@ describe('format versions', () => {
     delete raw.checksum
     delete raw.tombstones
     delete raw.deviceId
+    for (const table of ['agendas', 'agendaEvents', 'services']) delete raw[table]
     raw.assessments[0]!.answers['str-01']!.ist = 7
     expect(rejected(JSON.stringify(raw))).toEqual([{ code: 'backup.invalidLevel', path: 'assessments[0].answers.str-01.ist' }])
   })

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import deCore from '@/i18n/de'
-import enCore from '@/i18n/en'
-import deMethod from '@/i18n/method.de'
-import enMethod from '@/i18n/method.en'
+import { allDe, allEn, type Messages } from '../fixtures/i18n'
 
-// The Methode page's texts are a separate lazy chunk; checked together with the rest.
-const de = { ...deCore, ...deMethod }
-const en = { ...enCore, ...enMethod }
-
-type Messages = { [key: string]: string | Messages }
+// The lazily loaded text groups (see loadTexts) are checked together with the core texts.
+const de: Messages = allDe
+const en: Messages = allEn
 
 /** All leaf messages as a map from dotted key path to text. Non-string leaves are reported as errors. */
 function flatten(messages: Messages, prefix = '', out = new Map<string, string>()): Map<string, string> {

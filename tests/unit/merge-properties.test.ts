@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { applyAnswerPatch, type AnswerPatch } from '@/domain/model/answers'
-import type { BackupData } from '@/domain/exchange/formats'
+import type { BackupData, ExchangeData } from '@/domain/exchange/formats'
 import { mergeExchange, mergeFiles } from '@/domain/exchange/merge'
 import { compareByTime, compareVectors, isEmptyVector, joinVectors, lastChangeOfAssessment, nextProvenance } from '@/domain/model/provenance'
 import {
@@ -42,6 +42,9 @@ function baseData(): BackupData {
     ],
     catalogs: [],
     tombstones: [],
+    agendas: [],
+    agendaEvents: [],
+    services: [],
   }
 }
 
@@ -89,7 +92,7 @@ interface Device {
 const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 const pick = <T extends { id: string }>(rows: readonly T[], i: number): T | undefined => (rows.length === 0 ? undefined : byId(rows)[i % rows.length])
 
-function mustMerge(local: BackupData, file: BackupData): BackupData {
+function mustMerge(local: BackupData, file: ExchangeData): BackupData {
   const r = mergeExchange(local, file)
   if (!r.ok) throw new Error(`merge refused: ${JSON.stringify(r.errors)}`)
   return r.state
@@ -173,7 +176,7 @@ function apply(d: Device, op: Op, others: Device[]): void {
       const round = from && pick(from.state.rounds, 0)
       const org = dep && from.state.organisations.find((o) => o.id === dep.orgId)
       if (!from || !dep || !round || !org) return
-      const file: BackupData = {
+      const file: ExchangeData = {
         organisations: [org],
         departments: [dep],
         rounds: [round],

@@ -31,11 +31,13 @@ import {
 } from '../fixtures/backup-builders'
 import { mergeOk, sortedState } from '../fixtures/merge-helpers'
 
-const EMPTY: BackupData = { organisations: [], departments: [], rounds: [], assessments: [], catalogs: [], tombstones: [] }
+const EMPTY: BackupData = { organisations: [], departments: [], rounds: [], assessments: [], catalogs: [], tombstones: [], agendas: [], agendaEvents: [], services: [] }
 
-type CountsOver = { [K in Exclude<keyof MergeCounts, 'answers' | 'catalogs'>]?: Partial<RecordCounts> } & {
+type CountsOver = { [K in Exclude<keyof MergeCounts, 'answers' | 'catalogs' | 'agendaEntries' | 'agendaEvents'>]?: Partial<RecordCounts> } & {
   answers?: Partial<AnswerCounts>
   catalogs?: Partial<MergeCounts['catalogs']>
+  agendaEntries?: Partial<MergeCounts['agendaEntries']>
+  agendaEvents?: Partial<MergeCounts['agendaEvents']>
 }
 
 /** Full counts: everything 0 except what is given. */
@@ -48,6 +50,10 @@ function counts(over: CountsOver = {}): MergeCounts {
     assessments: rec(over.assessments),
     answers: { added: 0, updated: 0, unchanged: 0, conflicts: 0, ...over.answers },
     catalogs: { added: 0, unchanged: 0, ...over.catalogs },
+    agendas: rec(over.agendas),
+    agendaEntries: { added: 0, updated: 0, unchanged: 0, deleted: 0, restored: 0, keptDeleted: 0, conflicts: 0, ...over.agendaEntries },
+    agendaEvents: { added: 0, unchanged: 0, ...over.agendaEvents },
+    services: rec(over.services),
   }
 }
 
@@ -409,6 +415,9 @@ describe('mergeExchange: deletions', () => {
       assessments: [survivor],
       catalogs: [],
       tombstones: [t('ass-1', 'assessment'), t('dep-1', 'department')],
+      agendas: [],
+      agendaEvents: [],
+      services: [],
     })
     expect(result.counts).toEqual(counts({ departments: { deleted: 1 }, assessments: { deleted: 1, unchanged: 1 } }))
     const note = (code: string, kind: string, id: string) => ({ code, kind, id, deletedAt: at(20), deletedBy: 'Admin' })
@@ -623,10 +632,13 @@ describe('diffStates', () => {
       assessments: [],
       catalogs: [makeCatalog(), catalog2],
       tombstones: [newTomb],
+      agendas: [],
+      agendaEvents: [],
+      services: [],
     }
     expect(diffStates(before, after)).toEqual({
-      put: { organisations: [renamed], departments: [], rounds: [round2], assessments: [], catalogs: [catalog2], tombstones: [newTomb] },
-      remove: { organisations: [], departments: ['dep-2'], rounds: [], assessments: ['ass-1'], tombstones: ['ass-old'] },
+      put: { organisations: [renamed], departments: [], rounds: [round2], assessments: [], catalogs: [catalog2], tombstones: [newTomb], agendas: [], agendaEvents: [], services: [] },
+      remove: { organisations: [], departments: ['dep-2'], rounds: [], assessments: ['ass-1'], tombstones: ['ass-old'], agendas: [], agendaEvents: [], services: [] },
     })
   })
 
@@ -634,8 +646,8 @@ describe('diffStates', () => {
     const data = makeSmallData({ departments: [makeDepartment(), makeDepartment({ id: 'dep-2' })] })
     const shuffled = { ...data, departments: [...data.departments].reverse(), organisations: data.organisations.map((o) => Object.fromEntries(Object.entries(o).reverse()) as typeof o) }
     expect(diffStates(data, shuffled)).toEqual({
-      put: { organisations: [], departments: [], rounds: [], assessments: [], catalogs: [], tombstones: [] },
-      remove: { organisations: [], departments: [], rounds: [], assessments: [], tombstones: [] },
+      put: { organisations: [], departments: [], rounds: [], assessments: [], catalogs: [], tombstones: [], agendas: [], agendaEvents: [], services: [] },
+      remove: { organisations: [], departments: [], rounds: [], assessments: [], tombstones: [], agendas: [], agendaEvents: [], services: [] },
     })
   })
 })

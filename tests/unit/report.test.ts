@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AnalysisResult } from '@/domain/analysis/analysis'
 import type { MeasureClass, PriorityReason, Recommendation } from '@/domain/analysis/prioritisation'
-import { REPORT_LIMITS, reportDepartmentMeasures, reportMeasures, reportSummary } from '@/domain/results/report'
+import { REPORT_LIMITS, reportDepartmentMeasures, reportMeasureGroups, reportMeasures, reportSummary } from '@/domain/results/report'
 import { makeRecommendation } from '../fixtures/builders'
 
 function analysis(dimScores: (number | null)[], classes: string[], respondents: number[]): AnalysisResult {
@@ -45,6 +45,14 @@ describe('report measures (which measures the report prints)', () => {
     ],
   ])('%s', (_name, list, ids) => {
     expect(reportMeasures(list).map((r) => r.measureId)).toEqual(ids)
+  })
+
+  it('groups them: the triggered duties, then the others (section 4)', () => {
+    const list = [rec('p1', 'pflicht'), rec('q1', 'quick_win'), rec('p0', 'pflicht', false), rec('p2', 'pflicht'), ...Array.from({ length: 11 }, (_, i) => rec(`o${i + 1}`, 'ergaenzung'))]
+    const g = reportMeasureGroups(list)
+    expect(g.duties.map((r) => r.measureId)).toEqual(['p1', 'p2'])
+    expect(g.others.map((r) => r.measureId)).toEqual(['q1', ...Array.from({ length: 9 }, (_, i) => `o${i + 1}`)])
+    expect(reportMeasures(list).map((r) => r.measureId)).toEqual([...g.duties, ...g.others].map((r) => r.measureId))
   })
 
   it.each([

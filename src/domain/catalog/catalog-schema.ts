@@ -4,7 +4,9 @@
  * A catalogue is data, never code: it is checked by a schema (structure and types) and by
  * cross-reference rules (unique ids, every item in a known dimension, triggers and dependencies
  * pointing to existing items and measures). An invalid catalogue is rejected as a whole with
- * messages that say where the problem is, so the questionnaire is never half-rendered.
+ * issues that say what and where (a code with parameters, the path, and the place in words:
+ * `catalogLocation`; the UI words them, i18n namespace `catalogErrors`), so the questionnaire is
+ * never half-rendered.
  * Dependency cycles between measures are NOT rejected here: the roadmap detects and reports them.
  */
 import { z } from 'zod'
@@ -15,8 +17,13 @@ const text = (max: number) => z.string().trim().min(1).max(max)
 const localized = (max: number) => z.object({ de: text(max), en: text(max).optional() })
 const level = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
 const scale5 = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)])
-const id = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'ungültige ID (erlaubt: a–z, 0–9, . _ -)')
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet').refine(isCalendarDate, 'Dieses Datum gibt es nicht (Format JJJJ-MM-TT, z. B. 2025-02-28).')
+// The custom messages below are issue codes (see SCHEMA_CODES), never user text.
+const id = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'invalidId' satisfies CatalogIssueCode)
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalidDateFormat' satisfies CatalogIssueCode, abort: true })
+  .refine(isCalendarDate, 'noSuchDate' satisfies CatalogIssueCode)
+const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'invalidVersion' satisfies CatalogIssueCode)
 const weight = z.number().positive().max(10)
 
 const scaleDescription = z.object({ value: z.number(), label: localized(120), description: localized(600) })
@@ -25,7 +32,7 @@ export const catalogSchema = z.object({
   format: z.literal(CATALOG_FORMAT),
   formatVersion: z.literal(1),
   id,
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'Version im Format 1.2.3 erwartet'),
+  version: semver,
   title: localized(200),
   description: localized(2000),
   publishedAt: isoDate,
@@ -83,7 +90,7 @@ export const catalogSchema = z.object({
             deadline: isoDate.nullable().optional(),
             sourceIds: z.array(id).max(20).optional(),
           })
-          .refine((o) => o.date !== undefined || o.inForceSince !== undefined, { message: 'Datum fehlt (date oder inForceSince).' })
+          .refine((o) => o.date !== undefined || o.inForceSince !== undefined, { message: 'obligationDateMissing' satisfies CatalogIssueCode })
           .optional(),
         sourceIds: z.array(id).max(20).optional(),
       }),
@@ -91,40 +98,166 @@ export const catalogSchema = z.object({
     .max(1000),
   scoringModel: z.enum(SCORING_MODELS).optional(),
   predecessors: z
-    .array(z.object({ catalogVersion: z.string().regex(/^\d+\.\d+\.\d+$/), items: z.record(id, id.nullable()) }))
+    .array(z.object({ catalogVersion: semver, items: z.record(id, id.nullable()) }))
     .max(50)
     .optional(),
 })
 
+/** What is wrong with a catalogue; `params` of each code in brackets. */
+export type CatalogIssueCode =
+  // Structure (schema)
+  | 'invalidType' // { expected: value-type code, e.g. 'string', 'object', 'array' }
+  | 'tooFewEntries' // { min }
+  | 'tooManyEntries' // { max }
+  | 'tooSmall' // { min }: a number too small or a text empty/too short
+  | 'tooBig' // { max }: a number too large or a text too long
+  | 'invalidValue' // { allowed: string[] }
+  | 'invalidChoice' // e.g. a level outside 0–4
+  | 'invalidFormat' // { format }, e.g. 'url'
+  | 'invalidId'
+  | 'invalidDateFormat'
+  | 'noSuchDate'
+  | 'invalidVersion'
+  | 'obligationDateMissing'
+  | 'unknownFields' // { keys: string[] }
+  | 'invalid'
+  // Cross references
+  | 'duplicateId' // { id }
+  | 'itemUnknownDimension' // { itemId, dimensionId }
+  | 'unknownSource' // { sourceId }
+  | 'ownerMissing' // { itemId }
+  | 'mappedToUnknownItem' // { itemId, target }
+  | 'emptyDimension' // { dimensionId }
+  | 'measureUnknownDimension' // { measureId, dimensionId }
+  | 'measureUnknownItem' // { measureId, itemId }
+  | 'measureDependsOnItself' // { measureId }
+  | 'measureUnknownMeasure' // { measureId, dependency }
+  // Loading
+  | 'notAvailable' // the pinned catalogue is not stored in this browser
+
+/** Codes the schema carries as its custom messages. */
+const SCHEMA_CODES: ReadonlySet<string> = new Set<CatalogIssueCode>(['invalidId', 'invalidDateFormat', 'noSuchDate', 'invalidVersion', 'obligationDateMissing'])
+
+export type CatalogPathSeg = string | number
+
+/** The record of a catalogue a problem is in. */
+export type CatalogEntity = 'catalog' | 'source' | 'scale' | 'dimension' | 'item' | 'measure' | 'predecessor'
+
+/**
+ * Where a problem is, as the UI can say it ("Frage str-01, Stufe 3, deutscher Text") instead of
+ * `items.5.levels.3.de`.
+ */
+export interface CatalogLocation {
+  entity: CatalogEntity
+  /** The record's id (a scale's name, a predecessor's version); absent when the file gives none usable. */
+  id?: string
+  /** 1-based position in its list when there is no usable id. */
+  position?: number
+  /** Level (0–4) of an item's level texts. */
+  level?: number
+  /** 1-based entry of a scale. */
+  entry?: number
+  /** The field inside the record, e.g. `question`, `triggers[0].itemId`, `obligation.date`; '' = the record itself. */
+  field: string
+  /** Language of a localised text, when the path ends in one. */
+  language?: 'de' | 'en'
+}
+
 export interface CatalogIssue {
-  /** Where the problem is, e.g. `items[3].levels` or `measures[m-dms].dependsOn`. */
-  path: string
-  /** German, readable by a non-technical user. */
-  message: string
+  code: CatalogIssueCode
+  /** Language-neutral values for the message (ids, numbers, lists of codes). */
+  params: Record<string, string | number | readonly string[]>
+  /** Path into the catalogue, e.g. `['items', 5, 'levels', 3, 'de']`; `[]` = the file as a whole. */
+  path: CatalogPathSeg[]
+  /** The same place in words (see `catalogLocation`). */
+  location: CatalogLocation
 }
 
 export type CatalogValidation = { ok: true; catalog: Catalog } | { ok: false; issues: CatalogIssue[] }
 
-function duplicates(ids: string[]): string[] {
+const LISTS: Readonly<Record<string, CatalogEntity>> = { sources: 'source', dimensions: 'dimension', items: 'item', measures: 'measure', predecessors: 'predecessor' }
+const USABLE_ID = /^[A-Za-z0-9._-]{1,80}$/
+
+function fieldText(path: readonly CatalogPathSeg[]): string {
+  return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('')
+}
+
+/**
+ * The place a path points to in a catalogue (`input` is the parsed file, valid or not): which
+ * question, measure, dimension, source, scale or predecessor (by id, else by position), which level
+ * or scale entry, the field inside, and the language of a localised text. Never throws.
+ */
+export function catalogLocation(input: unknown, path: readonly CatalogPathSeg[]): CatalogLocation {
+  let rest = [...path]
+  const location: CatalogLocation = { entity: 'catalog', field: '' }
+  const [head, index] = rest
+  const list = typeof head === 'string' ? LISTS[head] : undefined
+  if (list !== undefined && typeof index === 'number') {
+    location.entity = list
+    const record = recordAt(input, head as string, index)
+    const id = list === 'predecessor' ? record?.catalogVersion : record?.id
+    if (typeof id === 'string' && USABLE_ID.test(id)) location.id = id
+    else location.position = index + 1
+    rest = rest.slice(2)
+    if (list === 'item' && rest[0] === 'levels' && typeof rest[1] === 'number') {
+      location.level = rest[1]
+      rest = rest.slice(2)
+    }
+  } else if (head === 'scales' && typeof index === 'string') {
+    location.entity = 'scale'
+    location.id = index
+    rest = rest.slice(2)
+    if (typeof rest[0] === 'number') {
+      location.entry = rest[0] + 1
+      rest = rest.slice(1)
+    }
+  }
+  const last = rest[rest.length - 1]
+  if ((last === 'de' || last === 'en') && path.length > 1) {
+    location.language = last
+    rest = rest.slice(0, -1)
+  }
+  location.field = fieldText(rest)
+  return location
+}
+
+function recordAt(input: unknown, table: string, index: number): Record<string, unknown> | undefined {
+  if (typeof input !== 'object' || input === null) return undefined
+  const rows = (input as Record<string, unknown>)[table]
+  const row = Array.isArray(rows) ? (rows[index] as unknown) : undefined
+  return typeof row === 'object' && row !== null ? (row as Record<string, unknown>) : undefined
+}
+
+/** The ids that occur more than once, each with the index of its second occurrence. */
+function duplicates(ids: readonly string[]): { id: string; index: number }[] {
   const seen = new Set<string>()
-  const dup = new Set<string>()
-  for (const x of ids) (seen.has(x) ? dup : seen).add(x)
-  return [...dup]
+  const reported = new Set<string>()
+  const out: { id: string; index: number }[] = []
+  ids.forEach((x, index) => {
+    if (!seen.has(x)) seen.add(x)
+    else if (!reported.has(x)) {
+      reported.add(x)
+      out.push({ id: x, index })
+    }
+  })
+  return out
 }
 
 /**
  * Checks an unknown value (parsed JSON) against the catalogue schema and the cross-reference rules.
- * Returns the typed catalogue, or every issue found (schema issues first, capped at 50).
+ * Returns the typed catalogue, or every issue found (schema issues first, capped at 50) with code,
+ * parameters, path and location.
  */
 export function validateCatalog(input: unknown): CatalogValidation {
+  const issue = (code: CatalogIssueCode, params: CatalogIssue['params'], path: CatalogPathSeg[]): CatalogIssue => ({ code, params, path, location: catalogLocation(input, path) })
   const parsed = catalogSchema.safeParse(input)
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.slice(0, 50).map((i) => ({
-        path: i.path.map(String).join('.') || '(Datei)',
-        message: germanIssue(i),
-      })),
+      issues: parsed.error.issues.slice(0, 50).map((i) => {
+        const { code, params } = schemaIssue(i)
+        return issue(code, params, i.path.map((seg) => (typeof seg === 'symbol' ? String(seg) : seg)))
+      }),
     }
   }
   const catalog = parsed.data as Catalog
@@ -140,66 +273,63 @@ export function validateCatalog(input: unknown): CatalogValidation {
     ['measures', catalog.measures.map((m) => m.id)],
     ['sources', catalog.sources.map((s) => s.id)],
   ] as const) {
-    for (const d of duplicates([...ids])) issues.push({ path: table, message: `Die ID „${d}“ kommt mehrfach vor.` })
+    for (const d of duplicates(ids)) issues.push(issue('duplicateId', { id: d.id }, [table, d.index, 'id']))
   }
-  for (const item of catalog.items) {
-    if (!dimIds.has(item.dimensionId)) {
-      issues.push({ path: `items[${item.id}].dimensionId`, message: `Das Item „${item.id}“ verweist auf die unbekannte Dimension „${item.dimensionId}“.` })
-    }
-    for (const s of item.sourceIds ?? []) {
-      if (!sourceIds.has(s)) issues.push({ path: `items[${item.id}].sourceIds`, message: `Unbekannte Quelle „${s}“.` })
-    }
-    if (item.appliesTo === 'organisation' && !item.owner) {
-      issues.push({ path: `items[${item.id}].owner`, message: `Das Fundament-Item „${item.id}“ nennt keine zuständige Stelle (owner).` })
-    }
-  }
-  for (const p of catalog.predecessors ?? []) {
+  catalog.items.forEach((item, i) => {
+    if (!dimIds.has(item.dimensionId)) issues.push(issue('itemUnknownDimension', { itemId: item.id, dimensionId: item.dimensionId }, ['items', i, 'dimensionId']))
+    ;(item.sourceIds ?? []).forEach((s, j) => {
+      if (!sourceIds.has(s)) issues.push(issue('unknownSource', { sourceId: s }, ['items', i, 'sourceIds', j]))
+    })
+    if (item.appliesTo === 'organisation' && !item.owner) issues.push(issue('ownerMissing', { itemId: item.id }, ['items', i, 'owner']))
+  })
+  ;(catalog.predecessors ?? []).forEach((p, i) => {
     for (const [from, to] of Object.entries(p.items)) {
-      if (to !== null && !itemIds.has(to)) {
-        issues.push({ path: `predecessors[${p.catalogVersion}].items.${from}`, message: `Das Item „${from}“ wird auf das unbekannte Item „${to}“ abgebildet.` })
-      }
+      if (to !== null && !itemIds.has(to)) issues.push(issue('mappedToUnknownItem', { itemId: from, target: to }, ['predecessors', i, 'items', from]))
     }
-  }
-  for (const dim of catalog.dimensions) {
-    if (!catalog.items.some((i) => i.dimensionId === dim.id)) {
-      issues.push({ path: `dimensions[${dim.id}]`, message: `Die Dimension „${dim.id}“ enthält keine Items.` })
-    }
-  }
-  for (const m of catalog.measures) {
-    for (const d of m.dimensionIds) {
-      if (!dimIds.has(d)) issues.push({ path: `measures[${m.id}].dimensionIds`, message: `Die Maßnahme „${m.id}“ verweist auf die unbekannte Dimension „${d}“.` })
-    }
-    for (const t of m.triggers) {
-      if (!itemIds.has(t.itemId)) issues.push({ path: `measures[${m.id}].triggers`, message: `Die Maßnahme „${m.id}“ wird durch das unbekannte Item „${t.itemId}“ ausgelöst.` })
-    }
-    for (const dep of m.dependsOn) {
-      if (dep === m.id) issues.push({ path: `measures[${m.id}].dependsOn`, message: `Die Maßnahme „${m.id}“ hängt von sich selbst ab.` })
-      else if (!measureIds.has(dep)) issues.push({ path: `measures[${m.id}].dependsOn`, message: `Die Maßnahme „${m.id}“ hängt von der unbekannten Maßnahme „${dep}“ ab.` })
-    }
-    for (const s of [...(m.sourceIds ?? []), ...(m.obligation?.sourceIds ?? [])]) {
-      if (!sourceIds.has(s)) issues.push({ path: `measures[${m.id}].sourceIds`, message: `Unbekannte Quelle „${s}“.` })
-    }
-  }
+  })
+  catalog.dimensions.forEach((dim, i) => {
+    if (!catalog.items.some((item) => item.dimensionId === dim.id)) issues.push(issue('emptyDimension', { dimensionId: dim.id }, ['dimensions', i]))
+  })
+  catalog.measures.forEach((m, i) => {
+    m.dimensionIds.forEach((d, j) => {
+      if (!dimIds.has(d)) issues.push(issue('measureUnknownDimension', { measureId: m.id, dimensionId: d }, ['measures', i, 'dimensionIds', j]))
+    })
+    m.triggers.forEach((t, j) => {
+      if (!itemIds.has(t.itemId)) issues.push(issue('measureUnknownItem', { measureId: m.id, itemId: t.itemId }, ['measures', i, 'triggers', j, 'itemId']))
+    })
+    m.dependsOn.forEach((dep, j) => {
+      if (dep === m.id) issues.push(issue('measureDependsOnItself', { measureId: m.id }, ['measures', i, 'dependsOn', j]))
+      else if (!measureIds.has(dep)) issues.push(issue('measureUnknownMeasure', { measureId: m.id, dependency: dep }, ['measures', i, 'dependsOn', j]))
+    })
+    ;(m.sourceIds ?? []).forEach((s, j) => {
+      if (!sourceIds.has(s)) issues.push(issue('unknownSource', { sourceId: s }, ['measures', i, 'sourceIds', j]))
+    })
+    ;(m.obligation?.sourceIds ?? []).forEach((s, j) => {
+      if (!sourceIds.has(s)) issues.push(issue('unknownSource', { sourceId: s }, ['measures', i, 'obligation', 'sourceIds', j]))
+    })
+  })
   return issues.length > 0 ? { ok: false, issues: issues.slice(0, 50) } : { ok: true, catalog }
 }
 
-function germanIssue(issue: z.core.$ZodIssue): string {
+/** A zod issue as a code with parameters (the schema's custom messages are codes already). */
+function schemaIssue(issue: z.core.$ZodIssue): Pick<CatalogIssue, 'code' | 'params'> {
+  if (SCHEMA_CODES.has(issue.message)) return { code: issue.message as CatalogIssueCode, params: {} }
   switch (issue.code) {
     case 'invalid_type':
-      return `Falscher Datentyp (erwartet: ${issue.expected}).`
+      return { code: 'invalidType', params: { expected: issue.expected } }
     case 'too_small':
-      return issue.origin === 'array' ? `Zu wenige Einträge (mindestens ${String(issue.minimum)}).` : `Wert zu klein oder Text leer (Minimum ${String(issue.minimum)}).`
+      return { code: issue.origin === 'array' ? 'tooFewEntries' : 'tooSmall', params: { min: Number(issue.minimum) } }
     case 'too_big':
-      return issue.origin === 'array' ? `Zu viele Einträge (höchstens ${String(issue.maximum)}).` : `Wert oder Text zu groß (Maximum ${String(issue.maximum)}).`
+      return { code: issue.origin === 'array' ? 'tooManyEntries' : 'tooBig', params: { max: Number(issue.maximum) } }
     case 'invalid_value':
-      return `Unerwarteter Wert (erlaubt: ${issue.values.map(String).join(', ')}).`
+      return { code: 'invalidValue', params: { allowed: issue.values.map(String) } }
     case 'invalid_union':
-      return 'Ungültiger Wert (zum Beispiel eine Stufe außerhalb von 0–4).'
+      return { code: 'invalidChoice', params: {} }
     case 'invalid_format':
-      return issue.message && !issue.message.startsWith('Invalid') ? issue.message : `Ungültiges Format (${issue.format}).`
+      return { code: 'invalidFormat', params: { format: issue.format } }
     case 'unrecognized_keys':
-      return `Unbekannte Felder: ${issue.keys.join(', ')}.`
+      return { code: 'unknownFields', params: { keys: issue.keys } }
     default:
-      return issue.message
+      return { code: 'invalid', params: {} }
   }
 }

@@ -3,10 +3,20 @@
  * and the types of a file, of its parse result and of the problems found. The other modules of
  * exchange/ write (serialise.ts), read (parse.ts, schema.ts, integrity.ts) and merge (merge.ts) them.
  */
+import type { CatalogIssue } from '@/domain/catalog/catalog-schema'
+import type { Agenda, StatusEvent } from '@/domain/agenda/types'
 import type { Assessment, Catalog, Department, Organisation, Round, Tombstone } from '@/domain/model/types'
+import type { ServiceRecord } from '@/domain/services/types'
 
 export const BACKUP_FORMAT = 'digitalisierungs-check/backup' as const
-export const BACKUP_FORMAT_VERSION = 2 as const
+/**
+ * 3 adds the Digitale Agenda (agendas, agendaEvents) and the Leistungsinventar (services). Raised
+ * so that an app that only knows 2 refuses such a backup ("unsupported version") instead of
+ * restoring it without them. Versions 1 and 2 are still read (their strategy tables are empty).
+ */
+export const BACKUP_FORMAT_VERSION = 3 as const
+/** The first backup format with the strategy tables (see `StrategyTables`). */
+export const STRATEGY_FORMAT_VERSION = 3 as const
 export const PACKAGE_FORMAT = 'digitalisierungs-check/package' as const
 export const PACKAGE_FORMAT_VERSION = 1 as const
 /** Package kinds: 'package' = sent out to a respondent, 'return' = answers sent back. */
@@ -32,10 +42,18 @@ export const BACKUP_LIMITS = {
   revMax: 1_000_000_000,
   inhabitantsMax: 100_000_000,
   staffMax: 10_000_000,
+  /** Entries (and removed entries) of one agenda. */
+  maxEntriesPerAgenda: 5000,
+  /** Phases and Handlungsfelder of one agenda. */
+  maxAgendaParts: 500,
+  /** Budget estimate of one agenda entry in whole euros. */
+  budgetMax: 1_000_000_000_000,
+  /** Rated criteria of one service. */
+  maxRatings: 100,
 } as const
 
-/** The tables an exchange file carries; also the shape of a database snapshot for the merge. */
-export interface BackupData {
+/** The tables every exchange file carries (a package or return carries only these). */
+export interface CheckTables {
   organisations: Organisation[]
   departments: Department[]
   rounds: Round[]
@@ -44,6 +62,32 @@ export interface BackupData {
   catalogs: Catalog[]
   /** Deleted records (so that a merge elsewhere deletes them too and never revives them). */
   tombstones: Tombstone[]
+}
+
+/**
+ * The Digitale Agenda and the Leistungsinventar: in full backups (format 3) only, never in a
+ * Fragebogen-Paket or a Rücksendung.
+ */
+export interface StrategyTables {
+  /** Agendas with their entries and entry tombstones embedded. */
+  agendas: Agenda[]
+  /** The append-only status history of every agenda's entries. */
+  agendaEvents: StatusEvent[]
+  /** The Leistungsinventar: services of the organisations. */
+  services: ServiceRecord[]
+}
+
+export const STRATEGY_TABLES = ['agendas', 'agendaEvents', 'services'] as const satisfies readonly (keyof StrategyTables)[]
+
+/** Everything a full backup carries; also the shape of a database snapshot for the merge. */
+export interface BackupData extends CheckTables, StrategyTables {}
+
+/** What a merge or a backup can be built from: a package has no strategy tables (read as empty). */
+export type ExchangeData = CheckTables & Partial<StrategyTables>
+
+/** The data with every strategy table present (absent ones empty). */
+export function withStrategyTables(data: ExchangeData): BackupData {
+  return { ...data, agendas: data.agendas ?? [], agendaEvents: data.agendaEvents ?? [], services: data.services ?? [] }
 }
 
 export interface ExchangeHeader {
@@ -76,7 +120,7 @@ export interface PackageScope {
  * one organisation, one round, one department, its questionnaires, and the round's catalogue when
  * it is not built in.
  */
-export interface PackageFile extends BackupData, ExchangeHeader {
+export interface PackageFile extends CheckTables, ExchangeHeader {
   format: typeof PACKAGE_FORMAT
   formatVersion: typeof PACKAGE_FORMAT_VERSION
   kind: PackageKind
@@ -134,18 +178,33 @@ export type BackupErrorCode =
   | 'backup.backupFile'
   | 'backup.scopeMismatch'
   | 'backup.builtinCatalog'
+  | 'backup.invalidAgenda'
+  | 'backup.invalidService'
 
-export type BackupMessageParams = Record<string, string | number>
+/**
+ * Language-neutral values for a message: numbers, ids, file paths, and codes such as the value types
+ * `'string'`, `'number'`, `'int'`, `'boolean'`, `'object'`, `'array'`, `'null'` (params `expected` and
+ * `actual` of `backup.invalidType` and `backup.notAnObject`) or a reason code; lists stay lists.
+ */
+export type BackupMessageParams = Record<string, string | number | readonly string[]>
+
+/** Why two references disagree (`backup.inconsistentReference`, param `reason`). */
+export type InconsistentReferenceReason = 'roundOrganisation' | 'departmentOrganisation'
 
 export interface BackupError {
-  /** Stable i18n key. */
+  /** Stable code; the UI words it (i18n namespace `exchangeErrors`). */
   code: BackupErrorCode
-  /** Values for the i18n message. */
+  /** Values for the message. */
   params: BackupMessageParams
-  /** German default text. */
-  message: string
   /** Location in the file, e.g. `assessments[3].answers.str-01.ist`. */
   path?: string
+  /** `backup.invalidCatalog`: what is wrong with the included catalogue. */
+  catalogIssue?: CatalogIssue
+  /**
+   * `backup.invalidAgenda` / `backup.invalidService`: the domain rule that was broken, as the
+   * domain reports it (`AgendaIssue` of validateAgenda, `ServiceIssue` of checkService).
+   */
+  ruleIssue?: { code: string; params: Record<string, string | number> }
 }
 
 export type BackupWarningCode = 'backup.ignoredKeys'
@@ -154,7 +213,6 @@ export type BackupWarningCode = 'backup.ignoredKeys'
 export interface BackupWarning {
   code: BackupWarningCode
   params: BackupMessageParams
-  message: string
 }
 
 export interface ParseBackupOptions {

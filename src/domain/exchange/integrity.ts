@@ -1,9 +1,13 @@
 /**
  * Integrity of a parsed exchange file: duplicate ids, references between tables, pinned
- * catalogues and answered items, and (for packages) that the file holds exactly its scope.
+ * catalogues and answered items, (for packages) that the file holds exactly its scope, and (for
+ * backups) the rules of the Digitale Agenda and the Leistungsinventar beyond their shape.
  */
+import type { StatusEvent } from '@/domain/agenda/types'
+import { validateAgenda } from '@/domain/agenda/validate'
 import { catalogKey } from '@/domain/model/keys'
-import type { BackupData, ExchangeFile, PackageFile, ParseBackupOptions } from './formats'
+import { checkService } from '@/domain/services/values'
+import { BACKUP_FORMAT, type BackupData, type ExchangeFile, type InconsistentReferenceReason, type PackageFile, type ParseBackupOptions } from './formats'
 import type { ErrorCollector, PathSeg } from './messages'
 
 /** A package holds exactly its organisation, round and department, and only the named questionnaires. */
@@ -39,6 +43,7 @@ export function checkIntegrity(backup: ExchangeFile, options: ParseBackupOptions
   const departments = indexById('departments', backup.departments, errors)
   const rounds = indexById('rounds', backup.rounds, errors)
   indexById('assessments', backup.assessments, errors)
+  if (backup.format === BACKUP_FORMAT) checkStrategy(backup, orgs, errors)
 
   const included = new Map<string, ReadonlySet<string>>()
   backup.catalogs.forEach((c, i) => {
@@ -79,7 +84,7 @@ export function checkIntegrity(backup: ExchangeFile, options: ParseBackupOptions
     else if (round.orgId !== a.orgId) {
       errors.add(
         'backup.inconsistentReference',
-        { field: 'orgId', actual: a.orgId, expected: round.orgId, reason: 'Organisation der Erhebungsrunde' },
+        { field: 'orgId', actual: a.orgId, expected: round.orgId, reason: 'roundOrganisation' satisfies InconsistentReferenceReason },
         ['assessments', i, 'orgId'],
       )
     }
@@ -88,7 +93,7 @@ export function checkIntegrity(backup: ExchangeFile, options: ParseBackupOptions
     } else if (department.orgId !== a.orgId) {
       errors.add(
         'backup.inconsistentReference',
-        { field: 'orgId', actual: a.orgId, expected: department.orgId, reason: 'Organisation des Fachbereichs' },
+        { field: 'orgId', actual: a.orgId, expected: department.orgId, reason: 'departmentOrganisation' satisfies InconsistentReferenceReason },
         ['assessments', i, 'orgId'],
       )
     }
@@ -106,3 +111,41 @@ export function checkIntegrity(backup: ExchangeFile, options: ParseBackupOptions
   }
 }
 
+
+/**
+ * The Digitale Agenda and the Leistungsinventar of a backup: unique ids, the organisation of every
+ * agenda and service, the agenda of every status event, and the domain's own rules
+ * (`validateAgenda` with the agenda's history, `checkService`). Owner departments, the source round
+ * and measure ids are not required to exist: a department or round deleted later stays named there.
+ */
+function checkStrategy(backup: BackupData, orgs: ReadonlyMap<string, unknown>, errors: ErrorCollector): void {
+  const agendas = indexById('agendas', backup.agendas, errors)
+  indexById('agendaEvents', backup.agendaEvents, errors)
+  indexById('services', backup.services, errors)
+  const missing = (field: string, id: string, table: string, path: PathSeg[]) => errors.add('backup.missingReference', { field, id, table }, path)
+
+  const eventIndex = new Map<string, number>()
+  const history = new Map<string, StatusEvent[]>()
+  backup.agendaEvents.forEach((e, i) => {
+    eventIndex.set(e.id, i)
+    if (!agendas.has(e.agendaId)) missing('agendaId', e.agendaId, 'agendas', ['agendaEvents', i, 'agendaId'])
+    else history.set(e.agendaId, [...(history.get(e.agendaId) ?? []), e])
+  })
+  for (let i = 0; i < backup.agendas.length && !errors.full; i++) {
+    const a = backup.agendas[i]!
+    if (!orgs.has(a.orgId)) missing('orgId', a.orgId, 'organisations', ['agendas', i, 'orgId'])
+    for (const issue of validateAgenda(a, { history: history.get(a.id) ?? [] })) {
+      const entry = a.entries.findIndex((e) => e.id === issue.params.id)
+      const event = typeof issue.params.eventId === 'string' ? eventIndex.get(issue.params.eventId) : undefined
+      const path: PathSeg[] = event !== undefined ? ['agendaEvents', event] : entry >= 0 ? ['agendas', i, 'entries', entry] : ['agendas', i]
+      errors.add('backup.invalidAgenda', { name: a.name, issue: issue.code }, path, undefined, issue)
+    }
+  }
+  for (let i = 0; i < backup.services.length && !errors.full; i++) {
+    const service = backup.services[i]!
+    if (!orgs.has(service.orgId)) missing('orgId', service.orgId, 'organisations', ['services', i, 'orgId'])
+    for (const issue of checkService(service)) {
+      errors.add('backup.invalidService', { name: service.name, field: issue.field, issue: issue.code }, ['services', i, issue.field], undefined, { code: issue.code, params: issue.params })
+    }
+  }
+}

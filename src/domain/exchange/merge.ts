@@ -13,6 +13,11 @@
  * - A tombstone beats every record change older than the deletion; a change newer than the deletion
  *   brings the record back (and its parents with it).
  * - Records from a file never take over another organisation's records (same id, other orgId).
+ * - Digitale Agenda (full backups only): per agenda by `mergeAgenda` (domain/agenda/merge.ts) —
+ *   header later change wins, entries one by one by their version vectors (concurrent changes are
+ *   conflicts, reported in `agendaConflicts`), status histories united; an agenda's last change
+ *   (header, entries, removals, events) decides against a tombstone of the whole agenda.
+ * - Leistungsinventar: services as records, the later change wins; tombstones of kind 'service'.
  *
  * `mergeExchange` is commutative and idempotent on the resulting data (tests/unit/merge-properties).
  */
@@ -37,8 +42,13 @@ import {
   type Tombstone,
 } from '@/domain/model/types'
 import { catalogKey } from '@/domain/model/keys'
-import type { BackupData } from './formats'
+import { withStrategyTables, type BackupData, type ExchangeData } from './formats'
 import { deepEqualJson } from '@/domain/model/equal'
+import { lastChangeOfAgenda } from '@/domain/agenda/edit'
+import { applyAgendaDecisions, mergeAgenda, type AgendaEntryConflict, type AgendaMergeCounts, type AgendaMergeResult } from '@/domain/agenda/merge'
+import { compareEvents } from '@/domain/agenda/status'
+import type { Agenda, StatusEvent } from '@/domain/agenda/types'
+import type { ServiceRecord } from '@/domain/services/types'
 
 export type MergeErrorCode = 'merge.foreignId' | 'merge.unknownOrganisation' | 'merge.unknownRound' | 'merge.unknownDepartment' | 'merge.catalogConflict'
 
@@ -65,6 +75,11 @@ export interface AnswerCounts {
   updated: number
   unchanged: number
   conflicts: number
+}
+
+/** An agenda entry changed on both sides to different values (see `AgendaEntryConflict`), with its agenda. */
+export interface AgendaConflict extends AgendaEntryConflict {
+  agendaId: string
 }
 
 /** An answer changed on both sides to different values. `winner` is what the merge took provisionally. */
@@ -95,10 +110,24 @@ export interface MergeCounts {
   assessments: RecordCounts
   answers: AnswerCounts
   catalogs: { added: number; unchanged: number }
+  agendas: RecordCounts
+  /** Entries of agendas present on both sides (as `mergeAgenda` counts them). */
+  agendaEntries: AgendaMergeCounts['entries']
+  agendaEvents: AgendaMergeCounts['events']
+  services: RecordCounts
 }
 
 export type MergeResult =
-  | { ok: true; state: BackupData; counts: MergeCounts; conflicts: AnswerConflict[]; notes: MergeNote[]; changed: boolean }
+  | {
+      ok: true
+      state: BackupData
+      counts: MergeCounts
+      conflicts: AnswerConflict[]
+      /** Agenda entries changed concurrently on both sides; the later change was taken provisionally. */
+      agendaConflicts: AgendaConflict[]
+      notes: MergeNote[]
+      changed: boolean
+    }
   | { ok: false; errors: MergeError[] }
 
 export interface MergeOptions {
@@ -109,9 +138,16 @@ export interface MergeOptions {
   requireExisting?: boolean
 }
 
-type Table = 'organisations' | 'departments' | 'rounds' | 'assessments'
-const TABLE_OF: Record<RecordKind, Table> = { organisation: 'organisations', department: 'departments', round: 'rounds', assessment: 'assessments' }
-type AnyRecord = Organisation | Department | Round | Assessment
+type Table = 'organisations' | 'departments' | 'rounds' | 'assessments' | 'agendas' | 'services'
+const TABLE_OF: Record<RecordKind, Table> = {
+  organisation: 'organisations',
+  department: 'departments',
+  round: 'rounds',
+  assessment: 'assessments',
+  agenda: 'agendas',
+  service: 'services',
+}
+type AnyRecord = Organisation | Department | Round | Assessment | Agenda | ServiceRecord
 
 const orgOf = (kind: RecordKind, r: { id: string; orgId?: string }): string => (kind === 'organisation' ? r.id : (r.orgId ?? ''))
 
@@ -182,8 +218,22 @@ function mergeAssessment(local: Assessment, incoming: Assessment, counts: Answer
   return merged
 }
 
-function lastChange(kind: RecordKind, r: AnyRecord): number {
-  return Date.parse(kind === 'assessment' ? lastChangeOfAssessment(r as Assessment) : r.updatedAt)
+/** Latest change of a record; an agenda's includes its entries, removals and status events (`history`). */
+function lastChange(kind: RecordKind, r: AnyRecord, history: readonly StatusEvent[] = []): number {
+  if (kind === 'assessment') return Date.parse(lastChangeOfAssessment(r as Assessment))
+  if (kind === 'agenda') return Date.parse(lastChangeOfAgenda(r as Agenda, history))
+  return Date.parse(r.updatedAt)
+}
+
+/** Status events grouped by agenda id. */
+function eventsByAgenda(events: readonly StatusEvent[]): Map<string, StatusEvent[]> {
+  const out = new Map<string, StatusEvent[]>()
+  for (const e of events) {
+    const list = out.get(e.agendaId)
+    if (list) list.push(e)
+    else out.set(e.agendaId, [e])
+  }
+  return out
 }
 
 /** The later of two tombstones for the same record (deterministic). */
@@ -196,17 +246,25 @@ function laterTombstone(a: Tombstone, b: Tombstone): Tombstone {
 
 /**
  * Merges `incoming` into `local`. `local` must hold every local record and tombstone that shares an
- * id with the file, and the children of records the file deletes. Returns the new local state
- * (same tables) and what happened, or errors (then nothing may be written).
+ * id with the file, the children of records the file deletes, and all status events of the agendas
+ * it holds. Strategy tables missing on either side (a package) count as empty. Returns the new local
+ * state (all tables) and what happened, or errors (then nothing may be written).
  */
-export function mergeExchange(local: BackupData, incoming: BackupData, options: MergeOptions = {}): MergeResult {
+export function mergeExchange(localData: ExchangeData, incomingData: ExchangeData, options: MergeOptions = {}): MergeResult {
+  const local = withStrategyTables(localData)
+  const incoming = withStrategyTables(incomingData)
   const maps = {
     organisations: new Map<string, AnyRecord>(local.organisations.map((r) => [r.id, r])),
     departments: new Map<string, AnyRecord>(local.departments.map((r) => [r.id, r])),
     rounds: new Map<string, AnyRecord>(local.rounds.map((r) => [r.id, r])),
     assessments: new Map<string, AnyRecord>(local.assessments.map((r) => [r.id, r])),
+    agendas: new Map<string, AnyRecord>(local.agendas.map((r) => [r.id, r])),
+    services: new Map<string, AnyRecord>(local.services.map((r) => [r.id, r])),
   }
   const tombs = new Map(local.tombstones.map((t) => [t.id, t]))
+  /** Status events per agenda of the state being built (those of deleted agendas are dropped). */
+  const history = eventsByAgenda(local.agendaEvents)
+  const incomingHistory = eventsByAgenda(incoming.agendaEvents)
   const errors: MergeError[] = []
 
   // 1. Refuse what would mix organisations or what a return cannot belong to.
@@ -215,6 +273,8 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
     ['department', incoming.departments],
     ['round', incoming.rounds],
     ['assessment', incoming.assessments],
+    ['agenda', incoming.agendas],
+    ['service', incoming.services],
   ]
   const checkOwner = (kind: RecordKind, id: string, orgId: string) => {
     const mine = maps[TABLE_OF[kind]].get(id)
@@ -237,6 +297,17 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
     const mine = localCatalogs.get(catalogKey(c.id, c.version))
     if (mine && !deepEqualJson(mine, c)) errors.push({ code: 'merge.catalogConflict', params: { id: c.id, version: c.version } })
   }
+  // Agendas on both sides, merged by their own rules (refused: the copies belong to other organisations).
+  const agendaMerges = new Map<string, Extract<AgendaMergeResult, { ok: true }>>()
+  if (errors.length === 0) {
+    for (const theirs of incoming.agendas) {
+      const mine = maps.agendas.get(theirs.id) as Agenda | undefined
+      if (!mine) continue
+      const m = mergeAgenda({ agenda: mine, history: history.get(mine.id) ?? [] }, { agenda: theirs, history: incomingHistory.get(theirs.id) ?? [] })
+      if (m.ok) agendaMerges.set(theirs.id, m)
+      else errors.push({ code: 'merge.foreignId', params: { kind: 'agenda', id: theirs.id } })
+    }
+  }
   if (errors.length > 0) return { ok: false, errors }
 
   const counts: MergeCounts = {
@@ -246,8 +317,13 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
     assessments: emptyCounts(),
     answers: { added: 0, updated: 0, unchanged: 0, conflicts: 0 },
     catalogs: { added: 0, unchanged: 0 },
+    agendas: emptyCounts(),
+    agendaEntries: { added: 0, updated: 0, unchanged: 0, deleted: 0, restored: 0, keptDeleted: 0, conflicts: 0 },
+    agendaEvents: { added: 0, unchanged: 0 },
+    services: emptyCounts(),
   }
   const conflicts: AnswerConflict[] = []
+  const agendaConflicts: AgendaConflict[] = []
   const notes: MergeNote[] = []
   /** Records of the file that stayed deleted here (candidates if a child needs its parent back). */
   const buried = new Map<string, AnyRecord>()
@@ -260,7 +336,7 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
    * does for children stored here. Not later than the deletion = deleted.
    */
   const deletionOf = (kind: RecordKind, r: AnyRecord): Tombstone | undefined => {
-    const changed = lastChange(kind, r)
+    const changed = lastChange(kind, r, kind === 'agenda' ? incomingHistory.get(r.id) : undefined)
     const ids = [r.id]
     if (kind === 'assessment') ids.push((r as Assessment).roundId, (r as Assessment).departmentId)
     if (kind !== 'organisation') ids.push(orgOf(kind, r))
@@ -288,6 +364,18 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
             c.updated++
             map.set(theirs.id, merged)
           }
+        } else if (kind === 'agenda') {
+          const m = agendaMerges.get(theirs.id)!
+          for (const k of Object.keys(m.counts.entries) as (keyof AgendaMergeCounts['entries'])[]) counts.agendaEntries[k] += m.counts.entries[k]
+          counts.agendaEvents.added += m.counts.events.added
+          counts.agendaEvents.unchanged += m.counts.events.unchanged
+          agendaConflicts.push(...m.conflicts.map((x) => ({ ...x, agendaId: theirs.id })))
+          if (!m.changed) c.unchanged++
+          else {
+            c.updated++
+            map.set(theirs.id, m.agenda)
+            history.set(theirs.id, m.history)
+          }
         } else if (deepEqualJson(mine, theirs)) c.unchanged++
         else if (compareByTime(theirs, mine) > 0) {
           c.updated++
@@ -300,16 +388,19 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
           note('keptDeleted', kind, theirs.id, deletion)
           buried.set(theirs.id, theirs)
           tombs.set(theirs.id, deletion)
-        } else if (tomb) {
-          c.restored++
-          note('restored', kind, theirs.id, tomb)
-          map.set(theirs.id, theirs)
-          tombs.delete(theirs.id)
-          if (kind === 'assessment') counts.answers.added += Object.keys((theirs as Assessment).answers).length
         } else {
-          c.added++
+          if (tomb) {
+            c.restored++
+            note('restored', kind, theirs.id, tomb)
+            tombs.delete(theirs.id)
+          } else c.added++
           map.set(theirs.id, theirs)
           if (kind === 'assessment') counts.answers.added += Object.keys((theirs as Assessment).answers).length
+          if (kind === 'agenda') {
+            const events = [...(incomingHistory.get(theirs.id) ?? [])].sort(compareEvents)
+            history.set(theirs.id, events)
+            counts.agendaEvents.added += events.length
+          }
         }
       }
     }
@@ -320,6 +411,7 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
   const deleteRecord = (kind: RecordKind, r: AnyRecord, t: Tombstone): void => {
     const table = TABLE_OF[kind]
     maps[table].delete(r.id)
+    if (kind === 'agenda') history.delete(r.id)
     deletedNow.set(r.id, r)
     counts[table].deleted++
     note('deleted', kind, r.id, t)
@@ -335,6 +427,8 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
     if (kind === 'organisation') {
       push('department', maps.departments.values())
       push('round', maps.rounds.values())
+      push('agenda', maps.agendas.values())
+      push('service', maps.services.values())
     }
     push('assessment', maps.assessments.values())
     return out
@@ -345,9 +439,9 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
     const mine = maps[TABLE_OF[t.kind]].get(t.id)
     if (mine) {
       // Not later than the deletion = deleted (as in step 2, where only a later change restores).
-      if (lastChange(t.kind, mine) <= Date.parse(t.deletedAt)) {
+      if (lastChange(t.kind, mine, history.get(t.id)) <= Date.parse(t.deletedAt)) {
         // Children older than the deletion go with it; newer ones stay (and keep the parent, step 4).
-        for (const [k, child] of childrenOf(t.kind, t.id)) if (lastChange(k, child) <= Date.parse(t.deletedAt)) deleteRecord(k, child, t)
+        for (const [k, child] of childrenOf(t.kind, t.id)) if (lastChange(k, child, history.get(child.id)) <= Date.parse(t.deletedAt)) deleteRecord(k, child, t)
         deleteRecord(t.kind, mine, t)
       } else {
         counts[TABLE_OF[t.kind]].unchanged++
@@ -387,7 +481,7 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
     revive('department', a.departmentId)
     revive('organisation', a.orgId)
   }
-  for (const r of [...maps.departments.values(), ...maps.rounds.values()]) revive('organisation', (r as Department).orgId)
+  for (const r of [...maps.departments.values(), ...maps.rounds.values(), ...maps.agendas.values(), ...maps.services.values()]) revive('organisation', (r as Department).orgId)
 
   // 5. Catalogues are immutable: a new id + version is added, a known one is unchanged.
   const catalogs = [...local.catalogs]
@@ -400,6 +494,7 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
     }
   }
 
+  const agendas = [...maps.agendas.values()] as Agenda[]
   const state: BackupData = {
     organisations: [...maps.organisations.values()] as Organisation[],
     departments: [...maps.departments.values()] as Department[],
@@ -407,18 +502,32 @@ export function mergeExchange(local: BackupData, incoming: BackupData, options: 
     assessments: [...maps.assessments.values()] as Assessment[],
     catalogs,
     tombstones: [...tombs.values()],
+    agendas,
+    agendaEvents: agendas.flatMap((a) => history.get(a.id) ?? []),
+    services: [...maps.services.values()] as ServiceRecord[],
   }
   const changed = !isSameState(local, state)
-  return { ok: true, state, counts, conflicts, notes, changed }
+  return { ok: true, state, counts, conflicts, agendaConflicts, notes, changed }
 }
 
 /** What to write so that the database goes from `before` to `after` (both subsets of the same ids). */
 export interface StateDiff {
-  put: Omit<BackupData, 'tombstones'> & { tombstones: Tombstone[] }
-  remove: { organisations: string[]; departments: string[]; rounds: string[]; assessments: string[]; tombstones: string[] }
+  put: BackupData
+  remove: {
+    organisations: string[]
+    departments: string[]
+    rounds: string[]
+    assessments: string[]
+    tombstones: string[]
+    agendas: string[]
+    agendaEvents: string[]
+    services: string[]
+  }
 }
 
-export function diffStates(before: BackupData, after: BackupData): StateDiff {
+export function diffStates(beforeData: ExchangeData, afterData: ExchangeData): StateDiff {
+  const before = withStrategyTables(beforeData)
+  const after = withStrategyTables(afterData)
   const diffTable = <T extends { id: string }>(a: readonly T[], b: readonly T[]) => {
     const old = new Map(a.map((r) => [r.id, r]))
     const now = new Set(b.map((r) => r.id))
@@ -429,14 +538,27 @@ export function diffStates(before: BackupData, after: BackupData): StateDiff {
   const r = diffTable(before.rounds, after.rounds)
   const a = diffTable(before.assessments, after.assessments)
   const t = diffTable(before.tombstones, after.tombstones)
+  const ag = diffTable(before.agendas, after.agendas)
+  const ev = diffTable(before.agendaEvents, after.agendaEvents)
+  const sv = diffTable(before.services, after.services)
   const known = new Set(before.catalogs.map((c) => catalogKey(c.id, c.version)))
   return {
-    put: { organisations: o.put, departments: d.put, rounds: r.put, assessments: a.put, catalogs: after.catalogs.filter((c) => !known.has(catalogKey(c.id, c.version))), tombstones: t.put },
-    remove: { organisations: o.remove, departments: d.remove, rounds: r.remove, assessments: a.remove, tombstones: t.remove },
+    put: {
+      organisations: o.put,
+      departments: d.put,
+      rounds: r.put,
+      assessments: a.put,
+      catalogs: after.catalogs.filter((c) => !known.has(catalogKey(c.id, c.version))),
+      tombstones: t.put,
+      agendas: ag.put,
+      agendaEvents: ev.put,
+      services: sv.put,
+    },
+    remove: { organisations: o.remove, departments: d.remove, rounds: r.remove, assessments: a.remove, tombstones: t.remove, agendas: ag.remove, agendaEvents: ev.remove, services: sv.remove },
   }
 }
 
-function isSameState(a: BackupData, b: BackupData): boolean {
+function isSameState(a: ExchangeData, b: ExchangeData): boolean {
   const diff = diffStates(a, b)
   return Object.values(diff.put).every((x) => x.length === 0) && Object.values(diff.remove).every((x) => x.length === 0)
 }
@@ -446,13 +568,55 @@ export type ConflictDecision = 'auto' | 'mine' | 'theirs' | 'both'
 /** Key of a conflict for the decisions map. */
 export const conflictKey = (c: Pick<AnswerConflict, 'assessmentId' | 'itemId'>): string => `${c.assessmentId}\u0000${c.itemId}`
 
+/** Key of an agenda entry conflict for the decisions map. */
+export const agendaConflictKey = (c: Pick<AgendaConflict, 'agendaId' | 'entryId'>): string => `${c.agendaId}\u0000${c.entryId}`
+
+/** The user's decisions on agenda entry conflicts (keys: `agendaConflictKey`; missing = 'auto'). */
+export interface AgendaDecisions {
+  conflicts: readonly AgendaConflict[]
+  decisions: Readonly<Record<string, ConflictDecision>>
+}
+
 /**
  * Applies the user's decisions to a merged state. 'auto' keeps the later change the merge took;
  * 'mine' / 'theirs' write the chosen version again as a new change on this device (so it wins on
  * every device that merges later); 'both' keeps mine here and puts theirs into a second
  * questionnaire of the same department (one per original questionnaire, named after its author).
+ * Agenda entry conflicts (optional `agenda`) are decided by `applyAgendaDecisions` ('both' adds
+ * theirs as a further entry right after the original).
  */
 export function applyDecisions(
+  state: BackupData,
+  conflicts: readonly AnswerConflict[],
+  decisions: Readonly<Record<string, ConflictDecision>>,
+  stamp: Stamp,
+  newId: () => string,
+  agenda?: AgendaDecisions,
+): BackupData {
+  const decided = agenda ? applyAgendaConflictDecisions(state, agenda, stamp, newId) : state
+  return applyAnswerDecisions(decided, conflicts, decisions, stamp, newId)
+}
+
+function applyAgendaConflictDecisions(state: BackupData, agenda: AgendaDecisions, stamp: Stamp, newId: () => string): BackupData {
+  const byAgenda = new Map<string, AgendaConflict[]>()
+  for (const c of agenda.conflicts) {
+    if ((agenda.decisions[agendaConflictKey(c)] ?? 'auto') === 'auto') continue
+    byAgenda.set(c.agendaId, [...(byAgenda.get(c.agendaId) ?? []), c])
+  }
+  if (byAgenda.size === 0) return state
+  const history = eventsByAgenda(state.agendaEvents)
+  const agendas = state.agendas.map((a) => {
+    const own = byAgenda.get(a.id)
+    if (!own) return a
+    const byEntry = Object.fromEntries(own.map((c) => [c.entryId, agenda.decisions[agendaConflictKey(c)] ?? 'auto']))
+    const decided = applyAgendaDecisions({ agenda: a, history: history.get(a.id) ?? [] }, own, byEntry, stamp, newId)
+    history.set(a.id, decided.history)
+    return decided.agenda
+  })
+  return { ...state, agendas, agendaEvents: agendas.flatMap((a) => history.get(a.id) ?? []) }
+}
+
+function applyAnswerDecisions(
   state: BackupData,
   conflicts: readonly AnswerConflict[],
   decisions: Readonly<Record<string, ConflictDecision>>,
@@ -512,7 +676,7 @@ export function applyDecisions(
 
 /** One file's part in a multi-file merge: its result against the state left by the files before it. */
 export interface FileMergeInput {
-  data: BackupData
+  data: ExchangeData
   options?: MergeOptions
 }
 
@@ -520,8 +684,8 @@ export interface FileMergeInput {
  * Merges several files one after the other (in the given order) into `local`. A file with errors is
  * skipped and reported; the others fold. Returns the final state and each file's result.
  */
-export function mergeFiles(local: BackupData, files: readonly FileMergeInput[]): { state: BackupData; results: MergeResult[] } {
-  let state = local
+export function mergeFiles(local: ExchangeData, files: readonly FileMergeInput[]): { state: BackupData; results: MergeResult[] } {
+  let state = withStrategyTables(local)
   const results: MergeResult[] = []
   for (const f of files) {
     const r = mergeExchange(state, f.data, f.options)

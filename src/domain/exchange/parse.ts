@@ -1,5 +1,5 @@
 /**
- * Reading exchange files (full backup format 1 or 2, department package or return format 1).
+ * Reading exchange files (full backup format 1, 2 or 3, department package or return format 1).
  *
  * Parsing never throws and never trusts the file: size, JSON syntax, format marker and version,
  * prototype-polluting keys and nesting depth are checked first, then the structure (zod, see
@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod'
 import { validateCatalog } from '@/domain/catalog/catalog-schema'
+import { AGENDA_ENTRY_KEYS } from '@/domain/agenda/types'
 import { CATALOG_FORMAT, ANSWER_KEYS, type Answer, type Assessment, type Catalog } from '@/domain/model/types'
 import { checksumOf } from './checksum'
 import {
@@ -16,6 +17,8 @@ import {
   BACKUP_LIMITS,
   PACKAGE_FORMAT,
   PACKAGE_FORMAT_VERSION,
+  STRATEGY_FORMAT_VERSION,
+  STRATEGY_TABLES,
   type BackupError,
   type BackupErrorCode,
   type BackupMessageParams,
@@ -27,7 +30,7 @@ import {
   type ParseExchangeResult,
 } from './formats'
 import { checkIntegrity, checkScope } from './integrity'
-import { backupMessage, describeType, ErrorCollector, fail, formatPath, germanType, show, type PathSeg } from './messages'
+import { describeType, ErrorCollector, fail, formatPath, show, type PathSeg } from './messages'
 import {
   PACKAGE_TOP_LEVEL_KEYS,
   RECORD_KEYS,
@@ -133,7 +136,7 @@ function reportZodIssue(issue: z.core.$ZodIssue, root: unknown, errors: ErrorCol
   switch (issue.code) {
     case 'invalid_type':
       if (issue.expected === 'int') errors.add('backup.notAnInteger', { value: show(value) }, path)
-      else errors.add('backup.invalidType', { expected: germanType(issue.expected), actual: describeType(value) }, path)
+      else errors.add('backup.invalidType', { expected: issue.expected, actual: describeType(value) }, path)
       return
     case 'invalid_value':
       errors.add('backup.invalidValue', { value: show(value), allowed: issue.values.map((v) => String(v)).join(', ') }, path)
@@ -157,8 +160,11 @@ function reportZodIssue(issue: z.core.$ZodIssue, root: unknown, errors: ErrorCol
       if (kind === 'level') errors.add('backup.invalidLevel', { value: show(value) }, path)
       else if (kind === 'isoDate') errors.add('backup.invalidDate', { value: show(value) }, path)
       else if (kind === 'isoDateTime') errors.add('backup.invalidDateTime', { value: show(value) }, path)
+      else if (kind === 'agendaPeriod') errors.add('backup.invalidDate', { value: show(value) }, path)
+      else if (kind === 'criterionRating') errors.add('backup.invalidValue', { value: show(value), allowed: '0, 1, 2, 3, 4, 5, 6, 7, na' }, path)
+      else if (kind === 'versionVector') errors.add('backup.invalidVersionVector', { max: BACKUP_LIMITS.maxVectorEntries }, path)
       else if (kind === 'answersMap')
-        errors.add('backup.invalidType', { expected: germanType('object'), actual: describeType(value) }, path)
+        errors.add('backup.invalidType', { expected: 'object', actual: describeType(value) }, path)
       else errors.add('backup.invalidStructure', {}, path)
       return
     }
@@ -181,13 +187,13 @@ function reportAnswerIssue(
   const value = issue.field !== undefined && isPlainRecord(raw) ? raw[issue.field] : raw
   switch (issue.kind) {
     case 'notAnObject':
-      errors.add('backup.invalidType', { expected: germanType('object'), actual: describeType(raw) }, path)
+      errors.add('backup.invalidType', { expected: 'object', actual: describeType(raw) }, path)
       return
     case 'missing':
       errors.add('backup.missingField', { field: issue.field ?? '' }, path)
       return
     case 'invalidType':
-      errors.add('backup.invalidType', { expected: germanType(issue.expected ?? ''), actual: describeType(value) }, path)
+      errors.add('backup.invalidType', { expected: issue.expected ?? '', actual: describeType(value) }, path)
       return
     case 'invalidLevel':
       errors.add('backup.invalidLevel', { value: show(value) }, path)
@@ -237,13 +243,19 @@ export function parseBackup(text: string, options: ParseBackupOptions = {}): Par
   return { ok: true, backup: result.file, warnings: result.warnings }
 }
 
+/** A backup written before format 3 has no agenda and no inventory: empty tables, same checks. */
+function addStrategyTables(root: Record<string, unknown>): void {
+  root.formatVersion = BACKUP_FORMAT_VERSION
+  for (const table of STRATEGY_TABLES) root[table] = []
+}
+
 /**
  * Fills the fields format 1 did not have, so a format-1 backup is checked by the same rules:
  * provenance '' / rev 0 / an empty version vector (such answers merge by time only), role
- * 'respondent', activityAt = updatedAt, no tombstones, no checksum.
+ * 'respondent', activityAt = updatedAt, no tombstones, no checksum, no agenda, no inventory.
  */
 function upgradeFormat1(root: Record<string, unknown>): void {
-  root.formatVersion = BACKUP_FORMAT_VERSION
+  addStrategyTables(root)
   root.deviceId = ''
   if (!('tombstones' in root)) root.tombstones = []
   const stamp = (r: unknown) => {
@@ -314,6 +326,12 @@ export function parseExchange(text: string, options: ParseBackupOptions = {}): P
   const legacy = !isPackage && version === 1
   // Format 1 has no checksum: a file that claims format 1 but carries format-2 content was altered.
   if (legacy && ('checksum' in root || 'tombstones' in root || 'deviceId' in root)) return fail('backup.checksumMismatch', {}, ['formatVersion'])
+  // The strategy tables came with format 3; an older version number cannot keep them out of the checksum.
+  const readVersion = isPackage ? PACKAGE_FORMAT_VERSION : version
+  if (!isPackage && version < STRATEGY_FORMAT_VERSION) {
+    if (STRATEGY_TABLES.some((t) => t in root)) return fail('backup.checksumMismatch', {}, ['formatVersion'])
+    if (!legacy) addStrategyTables(root)
+  }
   if (legacy) upgradeFormat1(root)
   else if (typeof root.checksum !== 'string') return fail('backup.checksumMissing', {}, ['checksum'])
 
@@ -329,9 +347,12 @@ export function parseExchange(text: string, options: ParseBackupOptions = {}): P
 
   const ignored = new IgnoredKeys()
   ignored.check(root, isPackage ? PACKAGE_TOP_LEVEL_KEYS : TOP_LEVEL_KEYS, [])
-  for (const table of ['organisations', 'departments', 'rounds', 'assessments'] as const) {
+  for (const table of ['organisations', 'departments', 'rounds', 'assessments', ...(isPackage ? [] : STRATEGY_TABLES)] as const) {
     const rawTable = root[table] as unknown[]
-    rawTable.forEach((rec, i) => ignored.check(rec, RECORD_KEYS[table], [table, i]))
+    rawTable.forEach((rec, i) => {
+      ignored.check(rec, RECORD_KEYS[table], [table, i])
+      if (table === 'agendas' && isPlainRecord(rec)) (rec.entries as unknown[]).forEach((e, k) => ignored.check(e, AGENDA_ENTRY_KEYS, [table, i, 'entries', k]))
+    })
   }
 
   // Answers: fast checker, key must equal itemId.
@@ -375,10 +396,7 @@ export function parseExchange(text: string, options: ParseBackupOptions = {}): P
       return
     }
     const catalogId = isPlainRecord(raw) && typeof raw.id === 'string' ? show(raw.id) : `#${i + 1}`
-    for (const issue of result.issues) {
-      const sub = issue.path === '(Datei)' ? '' : `.${issue.path}`
-      errors.add('backup.invalidCatalog', { catalogId, detail: issue.message }, `catalogs[${i}]${sub}`)
-    }
+    for (const issue of result.issues) errors.add('backup.invalidCatalog', { catalogId }, ['catalogs', i, ...issue.path], issue)
   })
   if (errors.errors.length > 0) return { ok: false, errors: errors.errors }
 
@@ -386,8 +404,8 @@ export function parseExchange(text: string, options: ParseBackupOptions = {}): P
   // Fast path: the text as the app wrote it. Otherwise (re-formatted by a tool, keys re-ordered)
   // the data is printed canonically again, so only changed values are refused.
   const deferred: DeferredChecksum | undefined =
-    !legacy && options.deferChecksum ? { expected: file.checksum!, fastText: checksumCoveredText(body, file.checksum), canonical: () => canonicalText(file) } : undefined
-  if (!legacy && !deferred && !checksumMatches(body, file.checksum) && checksumOf(canonicalText(file)) !== file.checksum) {
+    !legacy && options.deferChecksum ? { expected: file.checksum!, fastText: checksumCoveredText(body, file.checksum), canonical: () => canonicalText(file, readVersion) } : undefined
+  if (!legacy && !deferred && !checksumMatches(body, file.checksum) && checksumOf(canonicalText(file, readVersion)) !== file.checksum) {
     return fail('backup.checksumMismatch', {}, ['checksum'])
   }
   checkIntegrity(file, options, errors)
@@ -396,22 +414,22 @@ export function parseExchange(text: string, options: ParseBackupOptions = {}): P
 
   const warnings: BackupWarning[] = []
   if (ignored.count > 0) {
-    const params = { count: ignored.count, examples: ignored.examples.join('“, „') }
-    warnings.push({ code: 'backup.ignoredKeys', params, message: backupMessage('backup.ignoredKeys', params) })
+    warnings.push({ code: 'backup.ignoredKeys', params: { count: ignored.count, examples: ignored.examples } })
   }
   return deferred ? { ok: true, file, warnings, checksum: deferred } : { ok: true, file, warnings }
 }
 
-/** The error a caller reports when its deferred checksum check failed. */
 /** The error for a file that is not valid UTF-8 (read by the platform's strict decoder). */
 export function notUtf8Error(): BackupError {
   return fail('backup.notUtf8', {}, []).errors[0]!
 }
 
+/** The error a caller reports when its deferred checksum check failed. */
 export function checksumMismatchError(): BackupError {
   return fail('backup.checksumMismatch', {}, ['checksum']).errors[0]!
 }
 
-function toMb(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(1).replace('.', ',')
+/** Megabytes with one decimal, as a number (the UI formats it). */
+function toMb(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10
 }

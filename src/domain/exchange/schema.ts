@@ -1,7 +1,9 @@
 /**
- * Shape of the exchange files — full backup (`digitalisierungs-check/backup`, format version 2;
- * version 1 is still read) and department package / return (`digitalisierungs-check/package`,
- * format version 1) — and the limits they are checked against. All three share these records.
+ * Shape of the exchange files — full backup (`digitalisierungs-check/backup`, format version 3;
+ * versions 1 and 2 are still read) and department package / return (`digitalisierungs-check/package`,
+ * format version 1) — and the limits they are checked against. All three share these records; only
+ * the backup carries the Digitale Agenda (agendas, agendaEvents) and the Leistungsinventar (services),
+ * whose rules beyond their shape are the domain's (`validateAgenda`, `checkService`, see parse.ts).
  *
  * The outer structure (organisations, departments, rounds, assessments) is checked with zod;
  * included catalogues by `validateCatalog` from catalog/catalog-schema.ts. Answers are checked by the hand-written `checkAnswer` below: a large backup carries about
@@ -13,7 +15,11 @@
  */
 import { isCalendarDate } from '@/domain/model/dates'
 import { z } from 'zod'
+import { AGENDA_ENTRY_KINDS, AGENDA_STATUSES, type Agenda, type AgendaEntry, type EntryTombstone, type StatusEvent } from '@/domain/agenda/types'
+import { isAgendaPeriod } from '@/domain/agenda/periods'
 import { copyAnswer, isLevel } from '@/domain/model/answers'
+import { isCriterionRating } from '@/domain/services/maturity'
+import { FORM_TYPES, SERVICE_CHANNELS, SERVICE_LIMITS, type CriterionRating, type ServiceRecord } from '@/domain/services/types'
 import { isPlainRecord } from '@/domain/model/stored-guard'
 import {
   ANSWER_KEYS,
@@ -45,7 +51,7 @@ export const ISO_DATETIME_RE =
 export const ISO_DATE_RE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/
 
 /** Tags on custom zod issues so they map to specific error codes. */
-export type CustomIssueKind = 'level' | 'isoDateTime' | 'isoDate' | 'answersMap'
+export type CustomIssueKind = 'level' | 'isoDateTime' | 'isoDate' | 'answersMap' | 'agendaPeriod' | 'criterionRating' | 'versionVector'
 
 export { isPlainRecord }
 
@@ -143,6 +149,99 @@ export const tombstoneSchema = z.object({
   deviceId: z.string().max(BACKUP_LIMITS.idMax),
 }) satisfies z.ZodType<Tombstone>
 
+// ---------------------------------------------------------------------------------------------
+// Digitale Agenda and Leistungsinventar (full backups from format 3 on)
+// ---------------------------------------------------------------------------------------------
+
+/** Planned start or end of an agenda entry: an ISO month `YYYY-MM` or date `YYYY-MM-DD`. */
+const agendaPeriod = z.custom<string>(isAgendaPeriod, { params: { kind: 'agendaPeriod' } })
+const year = z.number().int().min(1000).max(9999)
+const rev = z.number().int().min(0).max(BACKUP_LIMITS.revMax)
+
+/** Device id → number of changes (whole number ≥ 1), at most `maxVectorEntries` devices (as `isVersionVector`). */
+const versionVector = z
+  .record(id, z.number().int().min(1).max(BACKUP_LIMITS.revMax))
+  .refine((vv) => Object.keys(vv).length <= BACKUP_LIMITS.maxVectorEntries, { params: { kind: 'versionVector' } })
+  .meta({ description: 'Version vector: device id → number of changes that device made (whole number ≥ 1).', maxProperties: BACKUP_LIMITS.maxVectorEntries })
+
+export const agendaEntrySchema = z.object({
+  id,
+  measureId: id.nullable(),
+  title: optionalName,
+  kind: z.enum(AGENDA_ENTRY_KINDS),
+  handlungsfeldId: id.nullable(),
+  ownerDepartmentId: id.nullable(),
+  start: agendaPeriod.nullable(),
+  end: agendaPeriod.nullable(),
+  budgetEstimate: z.number().int().min(0).max(BACKUP_LIMITS.budgetMax).nullable(),
+  status: z.enum(AGENDA_STATUSES),
+  note: z.string().max(BACKUP_LIMITS.commentMax),
+  order: z.number(),
+  createdAt: isoDateTime,
+  ...provenance,
+  vv: versionVector,
+}) satisfies z.ZodType<AgendaEntry>
+
+export const entryTombstoneSchema = z.object({
+  id,
+  deletedAt: isoDateTime,
+  deletedBy: optionalName,
+  deviceId: z.string().max(BACKUP_LIMITS.idMax),
+}) satisfies z.ZodType<EntryTombstone>
+
+const parts = <T extends z.ZodType>(schema: T) => z.array(schema).max(BACKUP_LIMITS.maxAgendaParts)
+
+export const agendaSchema = z.object({
+  id,
+  orgId: id,
+  name,
+  version: z.string().min(1).max(BACKUP_LIMITS.shortTextMax),
+  horizon: z.object({ startYear: year, years: z.number().int().min(1) }),
+  phases: parts(z.object({ id, name: optionalName, startYear: year, endYear: year })),
+  handlungsfelder: parts(z.object({ id, title: name })),
+  source: z.object({ roundId: id, catalogId: id, catalogVersion: z.string().min(1).max(BACKUP_LIMITS.shortTextMax) }).nullable(),
+  entries: z.array(agendaEntrySchema).max(BACKUP_LIMITS.maxEntriesPerAgenda),
+  removedEntries: z.array(entryTombstoneSchema).max(BACKUP_LIMITS.maxEntriesPerAgenda),
+  createdAt: isoDateTime,
+  ...provenance,
+}) satisfies z.ZodType<Agenda>
+
+export const statusEventSchema = z.object({
+  id,
+  agendaId: id,
+  entryId: id,
+  from: z.enum(AGENDA_STATUSES),
+  to: z.enum(AGENDA_STATUSES),
+  at: isoDateTime,
+  by: optionalName,
+  deviceId: z.string().max(BACKUP_LIMITS.idMax),
+  rev,
+  note: z.string().max(BACKUP_LIMITS.commentMax),
+}) satisfies z.ZodType<StatusEvent>
+
+const criterionRating = z.custom<CriterionRating>(isCriterionRating, { params: { kind: 'criterionRating' } })
+
+export const serviceSchema = z.object({
+  id,
+  orgId: id,
+  name: z.string().min(1).max(SERVICE_LIMITS.nameMax),
+  leikaKey: z.string().max(BACKUP_LIMITS.shortTextMax).optional(),
+  departmentId: id.optional(),
+  channels: z.array(z.enum(SERVICE_CHANNELS)).max(SERVICE_CHANNELS.length),
+  onlineSince: isoDate.optional(),
+  casesPerYear: z.number().int().min(0).max(SERVICE_LIMITS.casesMax).optional(),
+  onlinePayment: z.boolean(),
+  formType: z.enum(FORM_TYPES),
+  maturity: z.object({
+    model: z.string().min(1).max(BACKUP_LIMITS.shortTextMax),
+    ratings: z.record(id, criterionRating).refine((r) => Object.keys(r).length <= BACKUP_LIMITS.maxRatings).meta({ maxProperties: BACKUP_LIMITS.maxRatings }),
+  }),
+  note: z.string().max(SERVICE_LIMITS.noteMax).optional(),
+  starterId: id.optional(),
+  createdAt: isoDateTime,
+  ...provenance,
+}) satisfies z.ZodType<ServiceRecord>
+
 const table = <T extends z.ZodType>(schema: T) => z.array(schema).max(BACKUP_LIMITS.maxRecordsPerTable)
 
 /** The header and tables every exchange file has (after format-1 files were upgraded). */
@@ -159,15 +258,20 @@ const exchangeShell = {
   /** Each entry is checked by `validateCatalog` (catalog/catalog-schema.ts), the rules every catalogue obeys. */
   catalogs: z.array(z.unknown()).max(BACKUP_LIMITS.maxCatalogs),
   tombstones: table(tombstoneSchema),
-  /** `sha256:<hex>` of the file's canonical text without this field (see exchange/checksum.ts). */
-  checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/).optional(),
 }
 
-/** Everything after the header checks (format, formatVersion) passed. */
+/** `sha256:<hex>` of the file's canonical text without this field (see exchange/checksum.ts); always last. */
+const checksum = z.string().regex(/^sha256:[0-9a-f]{64}$/).optional()
+
+/** Everything after the header checks (format, formatVersion) passed; older backups were upgraded to it. */
 export const backupShellSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.literal(BACKUP_FORMAT_VERSION),
   ...exchangeShell,
+  agendas: table(agendaSchema),
+  agendaEvents: table(statusEventSchema),
+  services: table(serviceSchema),
+  checksum,
 })
 
 /** What a department package or return file is about. */
@@ -185,6 +289,7 @@ export const packageShellSchema = z.object({
   kind: z.enum(PACKAGE_KINDS),
   scope: packageScopeSchema,
   ...exchangeShell,
+  checksum,
 })
 
 /** Record schemas whose declared keys are compared against the file to report ignored keys. */
@@ -193,6 +298,9 @@ export const RECORD_KEYS = {
   departments: Object.keys(departmentSchema.shape),
   rounds: Object.keys(roundSchema.shape),
   assessments: Object.keys(assessmentShellSchema.shape),
+  agendas: Object.keys(agendaSchema.shape),
+  agendaEvents: Object.keys(statusEventSchema.shape),
+  services: Object.keys(serviceSchema.shape),
 } as const
 
 export const TOP_LEVEL_KEYS: readonly string[] = Object.keys(backupShellSchema.shape)

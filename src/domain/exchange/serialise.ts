@@ -3,8 +3,11 @@
  * canonical text (records copied field by field in declaration order, answers sorted by item id,
  * one answer per line) that the checksum covers and that two exports can be diffed on.
  */
+import { canonicalCopy } from '@/domain/agenda/merge'
+import { AGENDA_ENTRY_KEYS, type Agenda, type AgendaEntry, type StatusEvent } from '@/domain/agenda/types'
 import { copyAnswer } from '@/domain/model/answers'
 import type { Assessment, Catalog, Department, Organisation, Round, Tombstone } from '@/domain/model/types'
+import { SERVICE_RECORD_KEYS, type ServiceRecord } from '@/domain/services/types'
 import { checksumOf } from './checksum'
 import {
   BACKUP_FORMAT,
@@ -12,8 +15,12 @@ import {
   PACKAGE_FORMAT,
   PACKAGE_FORMAT_VERSION,
   type Backup,
+  STRATEGY_FORMAT_VERSION,
+  withStrategyTables,
   type BackupData,
   type BackupMeta,
+  type CheckTables,
+  type ExchangeData,
   type ExchangeFile,
   type ExchangeHeader,
   type PackageFile,
@@ -103,7 +110,57 @@ const copyTombstone = (t: Tombstone): Tombstone => ({
 /** Catalogues keep their authored key order; a JSON copy drops undefined and foreign objects. */
 const copyCatalog = (c: Catalog): Catalog => JSON.parse(JSON.stringify(c)) as Catalog
 
-function copyTables(data: BackupData): BackupData {
+/** A copy with exactly `keys`, in that order; absent (undefined) optional fields stay absent. */
+function pick<T extends object>(r: T, keys: readonly (keyof T)[]): T {
+  const out: Partial<T> = {}
+  for (const k of keys) if (r[k] !== undefined) out[k] = r[k]
+  return out as T
+}
+
+const copyEntry = (e: AgendaEntry): AgendaEntry => ({ ...pick(e, AGENDA_ENTRY_KEYS), vv: sortedRecord(e.vv, (v) => v) })
+
+/** Entries in stored order (order, then id), removed entries by id, every part field by field. */
+const copyAgenda = (raw: Agenda): Agenda => {
+  const a = canonicalCopy({ agenda: raw, history: [] }).agenda
+  return {
+    id: a.id,
+    orgId: a.orgId,
+    name: a.name,
+    version: a.version,
+    horizon: { startYear: a.horizon.startYear, years: a.horizon.years },
+    phases: a.phases.map((p) => ({ id: p.id, name: p.name, startYear: p.startYear, endYear: p.endYear })),
+    handlungsfelder: a.handlungsfelder.map((h) => ({ id: h.id, title: h.title })),
+    source: a.source && { roundId: a.source.roundId, catalogId: a.source.catalogId, catalogVersion: a.source.catalogVersion },
+    entries: a.entries.map(copyEntry),
+    removedEntries: a.removedEntries.map((t) => ({ id: t.id, deletedAt: t.deletedAt, deletedBy: t.deletedBy, deviceId: t.deviceId })),
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    updatedBy: a.updatedBy,
+    deviceId: a.deviceId,
+    rev: a.rev,
+  }
+}
+
+const copyEvent = (e: StatusEvent): StatusEvent => ({
+  id: e.id,
+  agendaId: e.agendaId,
+  entryId: e.entryId,
+  from: e.from,
+  to: e.to,
+  at: e.at,
+  by: e.by,
+  deviceId: e.deviceId,
+  rev: e.rev,
+  note: e.note,
+})
+
+const copyService = (s: ServiceRecord): ServiceRecord => ({
+  ...pick(s, SERVICE_RECORD_KEYS),
+  channels: [...s.channels],
+  maturity: { model: s.maturity.model, ratings: sortedRecord(s.maturity.ratings, (v) => v) },
+})
+
+function copyCheckTables(data: CheckTables): CheckTables {
   return {
     organisations: data.organisations.map(copyOrganisation),
     departments: data.departments.map(copyDepartment),
@@ -114,11 +171,22 @@ function copyTables(data: BackupData): BackupData {
   }
 }
 
+function copyTables(data: ExchangeData): BackupData {
+  const all = withStrategyTables(data)
+  return {
+    ...copyCheckTables(all),
+    agendas: all.agendas.map(copyAgenda),
+    agendaEvents: all.agendaEvents.map(copyEvent),
+    services: all.services.map(copyService),
+  }
+}
+
 /**
  * Builds the backup object from a snapshot of all tables. Records are copied field by field in
  * declaration order (extra properties are dropped, answer keys sorted), tables keep their order.
+ * Strategy tables missing from `data` are written empty.
  */
-export function createBackup(data: BackupData, meta: BackupMeta): Backup {
+export function createBackup(data: ExchangeData, meta: BackupMeta): Backup {
   return {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
@@ -134,7 +202,7 @@ function header(meta: BackupMeta): ExchangeHeader {
 /**
  * Builds a department package or return file from the records of one round and department. The
  * caller passes exactly the records in scope (see db/exchange.ts); `catalog` only when it is not
- * built in.
+ * built in. A package never carries the Digitale Agenda or the Leistungsinventar.
  */
 export function createPackage(
   kind: PackageKind,
@@ -152,7 +220,7 @@ export function createPackage(
       assessmentIds: data.assessments.map((a) => a.id),
     },
     ...header(meta),
-    ...copyTables({
+    ...copyCheckTables({
       organisations: [data.organisation],
       departments: [data.department],
       rounds: [data.round],
@@ -219,8 +287,12 @@ export function attachChecksum(canonical: string, checksum: string): string {
   return `${canonical.slice(0, -3)},\n  "checksum": ${JSON.stringify(checksum)}\n}\n`
 }
 
-/** The canonical text of a file without its checksum (what the checksum covers). */
-export function canonicalText(file: ExchangeFile): string {
+/**
+ * The canonical text of a file without its checksum (what the checksum covers). `backupVersion`
+ * prints a backup as an earlier format wrote it (2: without the strategy tables), to check the
+ * checksum of a re-formatted older file.
+ */
+export function canonicalText(file: ExchangeFile, backupVersion: number = BACKUP_FORMAT_VERSION): string {
   const head = {
     exportedAt: file.exportedAt,
     appVersion: file.appVersion,
@@ -229,8 +301,10 @@ export function canonicalText(file: ExchangeFile): string {
   }
   const canonical =
     file.format === PACKAGE_FORMAT
-      ? { format: PACKAGE_FORMAT, formatVersion: PACKAGE_FORMAT_VERSION, kind: file.kind, scope: { ...file.scope, assessmentIds: [...file.scope.assessmentIds] }, ...head, ...copyTables(file) }
-      : { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, ...head, ...copyTables(file) }
+      ? { format: PACKAGE_FORMAT, formatVersion: PACKAGE_FORMAT_VERSION, kind: file.kind, scope: { ...file.scope, assessmentIds: [...file.scope.assessmentIds] }, ...head, ...copyCheckTables(file) }
+      : backupVersion < STRATEGY_FORMAT_VERSION
+        ? { format: BACKUP_FORMAT, formatVersion: backupVersion, ...head, ...copyCheckTables(file) }
+        : { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, ...head, ...copyTables(file) }
   const out: string[] = []
   printJson(canonical, '', out)
   out.push('\n')

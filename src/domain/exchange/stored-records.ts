@@ -7,9 +7,12 @@
  * background after start and on the data screen, and keeps the ids of failing records aside
  * ("quarantine"), so every read leaves them out and the data screen lists them. Nothing is deleted.
  */
-import { assessmentShellSchema, checkAnswer, departmentSchema, organisationSchema, roundSchema, tombstoneSchema } from '@/domain/exchange/schema'
+import { agendaSchema, assessmentShellSchema, checkAnswer, departmentSchema, organisationSchema, roundSchema, serviceSchema, statusEventSchema, tombstoneSchema } from '@/domain/exchange/schema'
 import { validateCatalog } from '@/domain/catalog/catalog-schema'
+import { validateAgenda } from '@/domain/agenda/validate'
+import { checkService } from '@/domain/services/values'
 import { isReadable, type StoredTable } from '@/domain/model/stored-guard'
+import { formatPath } from './messages'
 export { STORED_TABLES, isReadable, storedKey, type QuarantineEntry, type StoredTable } from '@/domain/model/stored-guard'
 
 const str = (v: unknown): v is string => typeof v === 'string'
@@ -40,6 +43,19 @@ export function validateStored(table: StoredTable, raw: unknown): string[] {
       return zodProblems(roundSchema.safeParse(r).error?.issues ?? [])
     case 'tombstones':
       return zodProblems(tombstoneSchema.safeParse(r).error?.issues ?? [])
+    case 'agendas': {
+      // The status history lives in its own table; here the agenda's own rules (without history).
+      const parsed = agendaSchema.safeParse(r)
+      if (!parsed.success) return zodProblems(parsed.error.issues)
+      return validateAgenda(parsed.data).map((i) => `(record): ${i.code}${i.params.id !== undefined ? ` ${String(i.params.id)}` : ''}`)
+    }
+    case 'agendaEvents':
+      return zodProblems(statusEventSchema.safeParse(r).error?.issues ?? [])
+    case 'services': {
+      const parsed = serviceSchema.safeParse(r)
+      if (!parsed.success) return zodProblems(parsed.error.issues)
+      return checkService(parsed.data).map((i) => `${i.field}: ${i.code}`)
+    }
     case 'assessments': {
       const problems = zodProblems(assessmentShellSchema.safeParse(r).error?.issues ?? [])
       for (const [key, answer] of Object.entries(r.answers as Record<string, unknown>)) {
@@ -51,7 +67,7 @@ export function validateStored(table: StoredTable, raw: unknown): string[] {
     }
     case 'catalogs': {
       const result = validateCatalog(r.catalog)
-      const problems = result.ok ? [] : result.issues.map((i) => `catalog.${i.path}: invalid`)
+      const problems = result.ok ? [] : result.issues.map((i) => `${formatPath(['catalog', ...i.path])}: ${i.code}`)
       if (result.ok && (result.catalog.id !== r.id || result.catalog.version !== r.version)) problems.push('(record): keyMismatch')
       return problems
     }

@@ -11,7 +11,7 @@ export function isPlainRecord(value: unknown): value is Record<string, unknown> 
 const str = (v: unknown): v is string => typeof v === 'string'
 
 /** The stores that hold user data (meta is checked per known key). */
-export const STORED_TABLES = ['organisations', 'departments', 'rounds', 'assessments', 'catalogs', 'tombstones', 'meta'] as const
+export const STORED_TABLES = ['organisations', 'departments', 'rounds', 'assessments', 'catalogs', 'tombstones', 'agendas', 'agendaEvents', 'services', 'meta'] as const
 export type StoredTable = (typeof STORED_TABLES)[number]
 
 /** A stored record that failed validation: where it is and what is wrong (codes, not text). */
@@ -43,6 +43,15 @@ export function isReadable(table: StoredTable, raw: unknown): boolean {
       return str(raw.id) && str(raw.version) && isPlainRecord(raw.catalog)
     case 'tombstones':
       return str(raw.id) && (RECORD_KINDS as readonly unknown[]).includes(raw.kind) && str(raw.orgId)
+    case 'agendas': {
+      if (!(str(raw.id) && str(raw.orgId) && str(raw.name) && isPlainRecord(raw.horizon) && Array.isArray(raw.phases) && Array.isArray(raw.handlungsfelder) && Array.isArray(raw.entries) && Array.isArray(raw.removedEntries))) return false
+      for (const e of raw.entries) if (!isPlainRecord(e) || !str(e.id) || !str(e.status) || !str(e.kind) || !isPlainRecord(e.vv)) return false
+      return true
+    }
+    case 'agendaEvents':
+      return str(raw.id) && str(raw.agendaId) && str(raw.entryId) && str(raw.from) && str(raw.to) && str(raw.at)
+    case 'services':
+      return str(raw.id) && str(raw.orgId) && str(raw.name) && Array.isArray(raw.channels) && str(raw.formType) && isPlainRecord(raw.maturity) && isPlainRecord(raw.maturity.ratings)
     case 'meta':
       return str(raw.key)
   }

@@ -199,7 +199,8 @@ export interface Stamp {
   deviceId: string
 }
 
-export const RECORD_KINDS = ['organisation', 'department', 'round', 'assessment'] as const
+/** What a tombstone can stand for: the check's records, a Digitale Agenda, a service of the Leistungsinventar. */
+export const RECORD_KINDS = ['organisation', 'department', 'round', 'assessment', 'agenda', 'service'] as const
 export type RecordKind = (typeof RECORD_KINDS)[number]
 
 /**

@@ -1,25 +1,37 @@
 /**
- * CSV export for German Excel: ';' separator, CRLF line endings, UTF-8 with BOM (so Excel detects
- * the encoding and umlauts survive), decimal comma, RFC 4180 quoting.
+ * CSV export for Excel: ';' separator, CRLF line endings, UTF-8 with BOM (so Excel detects the
+ * encoding and umlauts survive), RFC 4180 quoting. Column titles and labels come from the caller
+ * (the UI's i18n); numbers and dates follow the language: German with decimal comma and
+ * dd.mm.yyyy hh:mm, English with decimal point and yyyy-mm-dd hh:mm (ISO order, unambiguous).
  *
  * Text cells are defended against CSV/formula injection: a cell starting with = + - @ tab or CR gets
  * a leading apostrophe, so Excel and LibreOffice show it as text instead of running it (OWASP
  * "CSV Injection"). Number cells are never prefixed, so negative numbers stay numbers.
  *
- * Timestamps are shown as dd.mm.yyyy hh:mm in German time (Europe/Berlin, EU summer-time rule
- * computed here, no Intl or host time zone involved) unless `timeZone: 'UTC'` is passed.
+ * Timestamps are shown in German time (Europe/Berlin, EU summer-time rule computed here, no Intl or
+ * host time zone involved) unless `timeZone: 'UTC'` is passed.
  */
 import { appliesTo } from '@/domain/model/catalog-index'
 import type { AnswerState, Assessment, Catalog, CatalogItem, Department, Organisation, Round } from '@/domain/model/types'
 
 export type CsvCell = string | number | null | undefined
 
+/** Language of numbers and dates in a CSV file (and of catalogue texts in the answers export). */
+export type CsvLanguage = 'de' | 'en'
+
+/** Per column or one value for all columns. */
+type PerColumn = number | readonly (number | undefined)[]
+
 export interface CsvOptions {
   /**
-   * Maximum decimals for number cells, one value for all columns or one per column (default 2).
-   * Numbers are rounded half away from zero; trailing zeros are dropped (62.50 → "62,5", 62 → "62").
+   * Maximum decimals for number cells (default 2). Numbers are rounded half away from zero;
+   * trailing zeros beyond `minDecimals` are dropped (62.50 → "62,5", 62 → "62").
    */
-  decimals?: number | readonly (number | undefined)[]
+  decimals?: PerColumn
+  /** Decimals always written (default 0), e.g. 1 for scores: 62 → "62,0". */
+  minDecimals?: PerColumn
+  /** Decimal comma ('de', default) or point ('en'). */
+  language?: CsvLanguage
   /** Prefix the UTF-8 byte order mark (default true; Excel needs it to read UTF-8). */
   bom?: boolean
 }
@@ -31,19 +43,25 @@ export const UTF8_BOM = '\uFEFF'
 const DEFAULT_DECIMALS = 2
 
 /**
- * German number text: decimal comma, no thousands separator (Excel would misread "1.000" as 1 in
- * some settings), at most `decimals` decimals. Non-finite numbers give ''.
+ * Number text for a CSV cell: decimal comma (German) or point (English), no thousands separator
+ * (Excel would misread "1.000" as 1 in some settings), at most `decimals` and at least
+ * `minDecimals` decimals. Non-finite numbers give ''.
  */
-export function formatDecimal(value: number, decimals: number = DEFAULT_DECIMALS): string {
+export function formatDecimal(value: number, decimals: number = DEFAULT_DECIMALS, options: { minDecimals?: number; language?: CsvLanguage } = {}): string {
   if (!Number.isFinite(value)) return ''
   const d = Math.max(0, Math.min(10, Math.trunc(decimals)))
+  const min = Math.max(0, Math.min(d, Math.trunc(options.minDecimals ?? 0)))
   // Round via exponent notation so 1.005 → 1.01 (value * 100 would be 100.49999…).
   const abs = Math.abs(value)
   const rounded = abs < 1e15 ? Number(`${Math.round(Number(`${abs}e${d}`))}e-${d}`) : abs
   const sign = value < 0 && rounded !== 0 ? '-' : ''
   let text = rounded.toFixed(d)
-  if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '')
-  return sign + text.replace('.', ',')
+  if (d > min) {
+    const [whole, fraction = ''] = text.split('.')
+    const kept = fraction.replace(/0+$/, '').padEnd(min, '0')
+    text = kept === '' ? whole! : `${whole}.${kept}`
+  }
+  return sign + (options.language === 'en' ? text : text.replace('.', ','))
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/
@@ -55,21 +73,16 @@ export function escapeCsvText(text: string): string {
   return NEEDS_QUOTES.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded
 }
 
-function cellText(cell: CsvCell, decimals: number): string {
-  if (cell === null || cell === undefined) return ''
-  if (typeof cell === 'number') return formatDecimal(cell, decimals)
-  return escapeCsvText(cell)
-}
-
 /** Builds the CSV text: BOM, header line, one line per row, every line ending in CRLF. */
 export function toCsv(headers: readonly string[], rows: readonly (readonly CsvCell[])[], options: CsvOptions = {}): string {
-  const decimalsFor = (column: number): number => {
-    const d = options.decimals
-    if (typeof d === 'number') return d
-    return d?.[column] ?? DEFAULT_DECIMALS
+  const at = (spec: PerColumn | undefined, column: number, fallback: number): number => (typeof spec === 'number' ? spec : (spec?.[column] ?? fallback))
+  const cellText = (cell: CsvCell, column: number): string => {
+    if (cell === null || cell === undefined) return ''
+    if (typeof cell === 'number') return formatDecimal(cell, at(options.decimals, column, DEFAULT_DECIMALS), { minDecimals: at(options.minDecimals, column, 0), language: options.language })
+    return escapeCsvText(cell)
   }
   const lines = [headers.map((h) => escapeCsvText(h)).join(CSV_SEPARATOR)]
-  for (const row of rows) lines.push(row.map((cell, i) => cellText(cell, decimalsFor(i))).join(CSV_SEPARATOR))
+  for (const row of rows) lines.push(row.map(cellText).join(CSV_SEPARATOR))
   return (options.bom === false ? '' : UTF8_BOM) + lines.map((l) => l + CSV_LINE_END).join('')
 }
 
@@ -102,15 +115,17 @@ export function berlinOffsetMinutes(epochMs: number): number {
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /**
- * "dd.mm.yyyy hh:mm" for an ISO timestamp with zone (Z or ±hh:mm), "dd.mm.yyyy" for an ISO date.
- * A timestamp without zone is taken as already local. Empty or unreadable input is returned as is.
+ * A date for a CSV cell. German: "dd.mm.yyyy hh:mm" for an ISO timestamp with zone (Z or ±hh:mm),
+ * "dd.mm.yyyy" for an ISO date; English: "yyyy-mm-dd hh:mm" and "yyyy-mm-dd". A timestamp without
+ * zone is taken as already local. Empty or unreadable input is returned as is.
  */
-export function formatDateTimeDe(iso: string | null | undefined, timeZone: CsvTimeZone = 'Europe/Berlin'): string {
+export function formatCsvDate(iso: string | null | undefined, language: CsvLanguage = 'de', timeZone: CsvTimeZone = 'Europe/Berlin'): string {
   if (!iso) return ''
   const m = ISO_RE.exec(iso)
   if (!m) return iso
   const [, y, mo, d, h, mi, s, frac, zone] = m
-  if (h === undefined) return `${d}.${mo}.${y}`
+  const day = (year: string | number, month: string, date: string) => (language === 'en' ? `${year}-${month}-${date}` : `${date}.${month}.${year}`)
+  if (h === undefined) return day(y!, mo!, d!)
   const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), Number((frac ?? '0').slice(0, 3).padEnd(3, '0')))
   let local = wall
   if (zone !== undefined) {
@@ -119,38 +134,41 @@ export function formatDateTimeDe(iso: string | null | undefined, timeZone: CsvTi
     local = utc + (timeZone === 'UTC' ? 0 : berlinOffsetMinutes(utc)) * 60_000
   }
   const t = new Date(local)
-  return `${pad(t.getUTCDate())}.${pad(t.getUTCMonth() + 1)}.${t.getUTCFullYear()} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`
+  return `${day(t.getUTCFullYear(), pad(t.getUTCMonth() + 1), pad(t.getUTCDate()))} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`
 }
 
 // ---------------------------------------------------------------------------------------------
 // Answers
 // ---------------------------------------------------------------------------------------------
 
-export const ANSWERS_CSV_HEADERS = [
-  'Organisation',
-  'Runde',
-  'Fachbereich',
-  'Kürzel',
-  'Befragte Person',
-  'Dimension',
-  'Item-ID',
-  'Frage',
-  'Status',
-  'Ist',
-  'Bedarf',
-  'Potenzial',
-  'Ziel',
-  'Kommentar',
-  'Geändert am',
+/** The columns of the answers export, in order; their titles come from the caller. */
+export const ANSWERS_CSV_COLUMNS = [
+  'organisation',
+  'round',
+  'department',
+  'code',
+  'respondent',
+  'dimension',
+  'itemId',
+  'question',
+  'status',
+  'ist',
+  'bedarf',
+  'potenzial',
+  'target',
+  'comment',
+  'updatedAt',
 ] as const
+export type AnswersCsvColumn = (typeof ANSWERS_CSV_COLUMNS)[number]
 
 export type AnswerStatusKey = AnswerState | 'open'
 
-export const ANSWER_STATUS_LABELS_DE: Readonly<Record<AnswerStatusKey, string>> = {
-  level: 'Stufe',
-  na: 'nicht zutreffend',
-  unknown: 'weiß nicht',
-  open: 'offen',
+export interface AnswersCsvLabels {
+  headers: Readonly<Record<AnswersCsvColumn, string>>
+  /** The status column: a level, not applicable, don't know, or not answered yet. */
+  status: Readonly<Record<AnswerStatusKey, string>>
+  /** Shown as respondent for the values agreed in a workshop (role 'consensus'). */
+  consensus: string
 }
 
 export interface AnswersCsvInput {
@@ -164,20 +182,13 @@ export interface AnswersCsvInput {
 }
 
 export interface AnswersCsvOptions extends Pick<CsvOptions, 'bom'> {
-  /** Language of catalogue texts (questions, dimension titles); German fallback. Default 'de'. */
-  language?: 'de' | 'en'
-  /** Column titles (default `ANSWERS_CSV_HEADERS`), e.g. translated by the UI. */
-  headers?: readonly string[]
-  statusLabels?: Readonly<Record<AnswerStatusKey, string>>
+  labels: AnswersCsvLabels
+  /** Language of catalogue texts (questions, dimension titles; German fallback) and dates. Default 'de'. */
+  language?: CsvLanguage
   timeZone?: CsvTimeZone
-  /** "Befragte Person" of the rows of a workshop's consensus assessment (default `CONSENSUS_RESPONDENT_DE`). */
-  consensusLabel?: string
 }
 
-/** Shown as "Befragte Person" for the values agreed in a workshop (role 'consensus'). */
-export const CONSENSUS_RESPONDENT_DE = 'Konsens (Workshop)'
-
-function localized(text: { de: string; en?: string } | undefined, language: 'de' | 'en'): string {
+function localized(text: { de: string; en?: string } | undefined, language: CsvLanguage): string {
   if (text === undefined) return ''
   return language === 'en' && text.en ? text.en : text.de
 }
@@ -185,15 +196,14 @@ function localized(text: { de: string; en?: string } | undefined, language: 'de'
 /**
  * One row per assessment × item. Items are those of the pinned catalogue that apply to the
  * department (all items for central departments, 'all' items for specialist ones) in catalogue
- * order, unanswered ones with status "offen"; answers to items the catalogue lacks (or all answers,
- * if the catalogue is unavailable) follow in item-id order. Ist is only filled for status "Stufe";
- * "Ziel" is the respondent's own target (empty if none). The rows of a workshop's consensus
- * assessment carry `consensusLabel` as "Befragte Person", so they are not read as an anonymous
- * respondent.
+ * order, unanswered ones with status "open"; answers to items the catalogue lacks (or all answers,
+ * if the catalogue is unavailable) follow in item-id order. Ist is only filled for status "level";
+ * the target is the respondent's own (empty if none). The rows of a workshop's consensus assessment
+ * carry `labels.consensus` as respondent, so they are not read as an anonymous respondent.
  */
-export function answersCsv(input: AnswersCsvInput, options: AnswersCsvOptions = {}): string {
+export function answersCsv(input: AnswersCsvInput, options: AnswersCsvOptions): string {
   const language = options.language ?? 'de'
-  const labels = options.statusLabels ?? ANSWER_STATUS_LABELS_DE
+  const { labels } = options
   const orgs = new Map(input.organisations.map((o) => [o.id, o]))
   const departments = new Map(input.departments.map((d) => [d.id, d]))
   const rounds = new Map(input.rounds.map((r) => [r.id, r]))
@@ -214,7 +224,7 @@ export function answersCsv(input: AnswersCsvInput, options: AnswersCsvOptions = 
     }
     for (const id of Object.keys(a.answers).sort()) if (!listed.has(id)) items.push({ id })
 
-    const who = a.role === 'consensus' ? (options.consensusLabel ?? CONSENSUS_RESPONDENT_DE) : a.respondent
+    const who = a.role === 'consensus' ? labels.consensus : a.respondent
     const base = [orgs.get(a.orgId)?.name ?? '', round?.name ?? '', department?.name ?? '', department?.code ?? '', who]
     for (const { id, item } of items) {
       const answer = a.answers[id]
@@ -224,54 +234,63 @@ export function answersCsv(input: AnswersCsvInput, options: AnswersCsvOptions = 
         localized(dimension?.title, language),
         id,
         localized(item?.question, language),
-        labels[answer?.state ?? 'open'],
+        labels.status[answer?.state ?? 'open'],
         answer?.state === 'level' ? answer.ist : null,
         answer?.bedarf,
         answer?.potenzial,
         answer?.target,
         answer?.comment,
-        formatDateTimeDe(answer?.updatedAt, options.timeZone),
+        formatCsvDate(answer?.updatedAt, language, options.timeZone),
       ])
     }
   }
-  return toCsv(options.headers ?? ANSWERS_CSV_HEADERS, rows, { decimals: 0, bom: options.bom })
+  return toCsv(
+    ANSWERS_CSV_COLUMNS.map((c) => labels.headers[c]),
+    rows,
+    { decimals: 0, language, bom: options.bom },
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
 // Scores
 // ---------------------------------------------------------------------------------------------
 
-export const SCORES_CSV_HEADERS = ['Fachbereich', 'Dimension', 'Reifegrad (0–100)', 'Abdeckung (%)'] as const
+/** The columns of the scores export; 'modelVersion' only when a model version is given. */
+export const SCORES_CSV_COLUMNS = ['department', 'dimension', 'score', 'coverage', 'modelVersion'] as const
+export type ScoresCsvColumn = (typeof SCORES_CSV_COLUMNS)[number]
 
 export interface ScoreCsvRow {
   department: string
   dimensionTitle: string
-  /** Maturity 0–100; null = nicht zutreffend / nothing answered (empty cell). */
+  /** Maturity 0–100; null = not applicable / nothing answered (empty cell). */
   score: number | null
   /** Share of applicable items answered, 0–1 (written as percent); null = empty cell. */
   coverage: number | null
 }
 
-/** Column title of the optional scoring-model column that results carry (see SCORING_MODEL_VERSION). */
-export const MODEL_VERSION_HEADER = 'Bewertungsmodell'
+export interface ResultsCsvOptions<C extends string> extends Pick<CsvOptions, 'bom'> {
+  headers: Readonly<Record<C, string>>
+  /** Decimal comma ('de', default) or point ('en'). */
+  language?: CsvLanguage
+  /** The scoring model version the numbers come from (see SCORING_MODEL_VERSION): adds a last column. */
+  modelVersion?: string
+}
 
 /**
- * One row per department × dimension: score with one decimal, coverage in percent (whole numbers).
- * With `modelVersion`, a last column names the scoring model version the numbers come from.
+ * One row per department × dimension, with the precision the screens show: score with exactly one
+ * decimal (62 → "62,0"), coverage in whole percent. With `modelVersion`, a last column names the
+ * scoring model version the numbers come from.
  */
-export function scoresCsv(
-  rows: readonly ScoreCsvRow[],
-  options: Pick<CsvOptions, 'bom'> & { headers?: readonly string[]; modelVersion?: string } = {},
-): string {
-  const headers = options.headers ?? SCORES_CSV_HEADERS
+export function scoresCsv(rows: readonly ScoreCsvRow[], options: ResultsCsvOptions<ScoresCsvColumn>): string {
   const withModel = options.modelVersion !== undefined
+  const columns = SCORES_CSV_COLUMNS.filter((c) => withModel || c !== 'modelVersion')
   return toCsv(
-    withModel ? [...headers, MODEL_VERSION_HEADER] : headers,
+    columns.map((c) => options.headers[c]),
     rows.map((r) => {
       const cells: CsvCell[] = [r.department, r.dimensionTitle, r.score, r.coverage === null ? null : r.coverage * 100]
       return withModel ? [...cells, options.modelVersion] : cells
     }),
-    { decimals: [0, 0, 1, 0, 0], bom: options.bom },
+    { decimals: [0, 0, 1, 0, 0], minDecimals: [0, 0, 1, 0, 0], language: options.language, bom: options.bom },
   )
 }
 
@@ -279,22 +298,14 @@ export function scoresCsv(
 // Measures
 // ---------------------------------------------------------------------------------------------
 
-export const MEASURES_CSV_HEADERS = [
-  'Rang',
-  'Maßnahme',
-  'Klasse',
-  'Priorität',
-  'Aufwand',
-  'Nutzen',
-  'Pflicht (Gesetz)',
-  'Betroffene Fachbereiche',
-  'Begründung',
-] as const
+/** The columns of the measures export; 'modelVersion' only when a model version is given. */
+export const MEASURES_CSV_COLUMNS = ['rank', 'measure', 'class', 'priority', 'effort', 'impact', 'obligation', 'departments', 'rationale', 'modelVersion'] as const
+export type MeasuresCsvColumn = (typeof MEASURES_CSV_COLUMNS)[number]
 
 export interface MeasureCsvRow {
   rank: number
   title: string
-  /** Display label of the class, e.g. "Pflicht", "Quick Win", "Leitprojekt". */
+  /** Display label of the class, e.g. "Rechtspflicht", "Quick Win", "Leitprojekt". */
   classLabel: string
   priority: number
   /** 1–5 */
@@ -307,14 +318,15 @@ export interface MeasureCsvRow {
   rationale: string
 }
 
-/** One row per measure in the given order; departments joined with ", ", priority with one decimal; optional model-version column. */
-export function measuresCsv(
-  rows: readonly MeasureCsvRow[],
-  options: Pick<CsvOptions, 'bom'> & { headers?: readonly string[]; modelVersion?: string } = {},
-): string {
-  const headers = options.headers ?? MEASURES_CSV_HEADERS
+/**
+ * One row per measure in the given order; departments joined with ", ", priority with up to two
+ * decimals (as on screen); optional model-version column.
+ */
+export function measuresCsv(rows: readonly MeasureCsvRow[], options: ResultsCsvOptions<MeasuresCsvColumn>): string {
+  const withModel = options.modelVersion !== undefined
+  const columns = MEASURES_CSV_COLUMNS.filter((c) => withModel || c !== 'modelVersion')
   return toCsv(
-    options.modelVersion !== undefined ? [...headers, MODEL_VERSION_HEADER] : headers,
+    columns.map((c) => options.headers[c]),
     rows.map((r) => [
       r.rank,
       r.title,
@@ -325,8 +337,8 @@ export function measuresCsv(
       r.obligation,
       r.departments.join(', '),
       r.rationale,
-      ...(options.modelVersion !== undefined ? [options.modelVersion] : []),
+      ...(withModel ? [options.modelVersion] : []),
     ]),
-    { decimals: [0, 0, 0, 1, 0, 0], bom: options.bom },
+    { decimals: [0, 0, 0, 2, 0, 0], language: options.language, bom: options.bom },
   )
 }

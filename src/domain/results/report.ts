@@ -20,16 +20,33 @@ export interface ReportMeasure extends Recommendation {
   reasonCount: number
 }
 
+/** The measures of the report in their two groups (section 4). */
+export interface ReportMeasureGroups {
+  /** Every triggered legal obligation, rank order. */
+  duties: ReportMeasure[]
+  /** The `otherMeasures` highest-ranked measures of the other classes, rank order. */
+  others: ReportMeasure[]
+}
+
 /**
- * The measures of the report, in this order: every triggered legal obligation (Pflicht measures
- * that no department triggers are fulfilled and left out), then the `otherMeasures` highest-ranked
- * measures of the other classes. The input is the prioritised list (rank order), which both groups
- * keep. Each carries only its first `reasonsPerMeasure` reasons and the full count.
+ * The measures of the report in two groups: every triggered legal obligation (Pflicht measures
+ * that no department triggers are fulfilled and left out), and the `otherMeasures` highest-ranked
+ * measures of the other classes (under method 2.0 the two groups are the focus). The input is the
+ * prioritised list (rank order), which both groups keep. Each carries only its first
+ * `reasonsPerMeasure` reasons and the full count.
  */
+export function reportMeasureGroups(recommendations: readonly Recommendation[], limits: Pick<ReportLimits, 'otherMeasures' | 'reasonsPerMeasure'> = REPORT_LIMITS): ReportMeasureGroups {
+  const cut = (r: Recommendation): ReportMeasure => ({ ...r, reasons: r.reasons.slice(0, limits.reasonsPerMeasure), reasonCount: r.reasons.length })
+  return {
+    duties: recommendations.filter((r) => r.class === 'pflicht' && r.triggered).map(cut),
+    others: recommendations.filter((r) => r.class !== 'pflicht').slice(0, limits.otherMeasures).map(cut),
+  }
+}
+
+/** The measures of the report as one list: the duties, then the others (see reportMeasureGroups). */
 export function reportMeasures(recommendations: readonly Recommendation[], limits: Pick<ReportLimits, 'otherMeasures' | 'reasonsPerMeasure'> = REPORT_LIMITS): ReportMeasure[] {
-  const obligations = recommendations.filter((r) => r.class === 'pflicht' && r.triggered)
-  const others = recommendations.filter((r) => r.class !== 'pflicht').slice(0, limits.otherMeasures)
-  return [...obligations, ...others].map((r) => ({ ...r, reasons: r.reasons.slice(0, limits.reasonsPerMeasure), reasonCount: r.reasons.length }))
+  const { duties, others } = reportMeasureGroups(recommendations, limits)
+  return [...duties, ...others]
 }
 
 /** The measures the annex names for one department: its first `departmentMeasures` in its own order. */

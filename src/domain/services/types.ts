@@ -3,6 +3,7 @@
  * type, case numbers and per-criterion ratings on the OZG maturity model. Enums are const arrays;
  * the types derive from them, so a code is spelled once.
  */
+import type { Provenance } from '@/domain/model/types'
 
 /** How citizens reach a service today. `counter` = Schalter / Bürgerbüro / in person. */
 export const SERVICE_CHANNELS = ['counter', 'post', 'email', 'phone', 'fax', 'online'] as const
@@ -51,6 +52,41 @@ export interface MunicipalService {
   /** Id of the starter-list entry the service was created from, if any. */
   starterId?: string
 }
+
+/**
+ * A service as stored and exchanged: the values above plus the organisation it belongs to, its
+ * creation time and the provenance every record carries (like a Department: the later change wins
+ * as a whole record; a deletion leaves a tombstone of kind 'service').
+ */
+export interface ServiceRecord extends MunicipalService, Provenance {
+  orgId: string
+  createdAt: string
+}
+
+/** Every field of a ServiceRecord in the order files are written (optional ones only when set). */
+export const SERVICE_RECORD_KEYS = [
+  'id',
+  'orgId',
+  'name',
+  'leikaKey',
+  'departmentId',
+  'channels',
+  'onlineSince',
+  'casesPerYear',
+  'onlinePayment',
+  'formType',
+  'maturity',
+  'note',
+  'starterId',
+  'createdAt',
+  'updatedAt',
+  'updatedBy',
+  'deviceId',
+  'rev',
+] as const satisfies readonly (keyof ServiceRecord)[]
+type OnlyNever<T extends never> = T
+/** Compiles only while SERVICE_RECORD_KEYS lists every field of ServiceRecord. */
+export type ServiceRecordKeysComplete = OnlyNever<Exclude<keyof ServiceRecord, (typeof SERVICE_RECORD_KEYS)[number]>>
 
 /** Field limits shared by the form check and the import. */
 export const SERVICE_LIMITS = {
