@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { removeProfile } from './support.mjs'
 import { appUrl, dumpIndexedDb, gotoApp, loadDemoFromStart, openBrowser, readAssessmentFromIndexedDb, type BrowserSession } from './browser'
+import { APP_DB_VERSION } from '@/db/compat'
 import type { ExchangeFile } from '@/domain/exchange/formats'
 import { serializeBackup } from '@/domain/exchange/serialise'
 
@@ -19,6 +20,9 @@ function windows1252(text: string): Buffer {
   const special: Record<string, number> = { '€': 0x80, '‚': 0x82, '„': 0x84, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '™': 0x99 }
   return Buffer.from([...text].map((c) => special[c] ?? (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 0x3f)))
 }
+
+/** The native IndexedDB version of a database one schema version newer than this app's. */
+const NEWER_NATIVE_VERSION = (APP_DB_VERSION + 1) * 10
 
 /** A specialist department's questionnaire of the demo (Standesamt, one anonymous respondent). */
 const ASSESSMENT_ID = 'demo-musterstadt-dep-34-a1'
@@ -164,11 +168,11 @@ describe('Härtung im echten Browser', () => {
     try {
       const { page } = b
       await loadDemoFromStart(page)
-      // A newer app raised the database to version 4 (native 40) and added a store.
+      // A newer app raised the database one version beyond this app's (native = Dexie version × 10) and added a store.
       const raised = await page.evaluate(
-        () =>
+        (version: number) =>
           new Promise<number>((resolve, reject) => {
-            const req = indexedDB.open('digitalisierungs-check', 40)
+            const req = indexedDB.open('digitalisierungs-check', version)
             req.onupgradeneeded = () => req.result.createObjectStore('sync')
             req.onsuccess = () => {
               const v = req.result.version
@@ -177,14 +181,15 @@ describe('Härtung im echten Browser', () => {
             }
             req.onerror = () => reject(req.error)
           }),
+        NEWER_NATIVE_VERSION,
       )
-      expect(raised).toBe(40)
+      expect(raised).toBe(NEWER_NATIVE_VERSION)
       await page.reload()
       const alert = page.getByRole('alert')
       await alert.getByText('Ihre Daten stammen von einer neueren Version').waitFor()
       expect(await alert.textContent()).toContain('Bitte laden Sie die neuere Version')
       const after = await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'digitalisierungs-check')?.version)
-      expect(after).toBe(40)
+      expect(after).toBe(NEWER_NATIVE_VERSION)
       b.assertClean()
     } finally {
       await b.dispose()
