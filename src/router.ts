@@ -4,27 +4,37 @@
  */
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import { ref } from 'vue'
+import { i18n, loadTexts, type AppLocale, type TextGroup } from './i18n'
 import StartView from './views/StartView.vue'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title. */
+    title?: string
+    /** Lazily split text groups the screen needs; loaded before it shows (see loadTexts). */
+    texts?: TextGroup[]
+  }
+}
 
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'start', component: StartView, meta: { title: 'nav.start' } },
   { path: '/setup', name: 'setup', component: () => import('./views/SetupView.vue'), meta: { title: 'nav.setup' } },
   { path: '/assessment/:id', name: 'assessment', component: () => import('./views/QuestionnaireView.vue'), props: true, meta: { title: 'q.title' } },
-  { path: '/result/:roundId/:departmentId', name: 'department-result', component: () => import('./views/DepartmentResultView.vue'), props: true, meta: { title: 'nav.results' } },
-  { path: '/workshop/:roundId/:departmentId', name: 'workshop', component: () => import('./views/WorkshopView.vue'), props: true, meta: { title: 'workshop.title' } },
-  { path: '/results', name: 'results', component: () => import('./views/ResultsView.vue'), meta: { title: 'nav.results' } },
-  { path: '/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue'), meta: { title: 'nav.dashboard' } },
-  { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue'), meta: { title: 'nav.compare' } },
-  { path: '/report', name: 'report', component: () => import('./views/ReportView.vue'), meta: { title: 'nav.report' } },
-  { path: '/recommendations', name: 'recommendations', component: () => import('./views/RecommendationsView.vue'), meta: { title: 'nav.recommendations' } },
-  { path: '/roadmap', name: 'roadmap', component: () => import('./views/RoadmapView.vue'), meta: { title: 'nav.roadmap' } },
-  { path: '/method', name: 'method', component: () => import('./views/MethodView.vue'), meta: { title: 'nav.method' } },
-  { path: '/exchange', name: 'exchange', component: () => import('./views/ExchangeView.vue'), meta: { title: 'nav.exchange' } },
-  { path: '/data', name: 'data', component: () => import('./views/DataView.vue'), meta: { title: 'nav.data' } },
+  { path: '/result/:roundId/:departmentId', name: 'department-result', component: () => import('./views/DepartmentResultView.vue'), props: true, meta: { title: 'nav.results', texts: ['analysis'] } },
+  { path: '/workshop/:roundId/:departmentId', name: 'workshop', component: () => import('./views/WorkshopView.vue'), props: true, meta: { title: 'workshop.title', texts: ['workshop'] } },
+  { path: '/results', name: 'results', component: () => import('./views/ResultsView.vue'), meta: { title: 'nav.results', texts: ['analysis'] } },
+  { path: '/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue'), meta: { title: 'nav.dashboard', texts: ['analysis'] } },
+  { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue'), meta: { title: 'nav.compare', texts: ['analysis'] } },
+  { path: '/report', name: 'report', component: () => import('./views/ReportView.vue'), meta: { title: 'nav.report', texts: ['report', 'method', 'analysis'] } },
+  { path: '/recommendations', name: 'recommendations', component: () => import('./views/RecommendationsView.vue'), meta: { title: 'nav.recommendations', texts: ['analysis'] } },
+  { path: '/roadmap', name: 'roadmap', component: () => import('./views/RoadmapView.vue'), meta: { title: 'nav.roadmap', texts: ['analysis'] } },
+  { path: '/method', name: 'method', component: () => import('./views/MethodView.vue'), meta: { title: 'nav.method', texts: ['method'] } },
+  { path: '/exchange', name: 'exchange', component: () => import('./views/ExchangeView.vue'), meta: { title: 'nav.exchange', texts: ['files'] } },
+  { path: '/data', name: 'data', component: () => import('./views/DataView.vue'), meta: { title: 'nav.data', texts: ['files', 'analysis'] } },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { title: 'nav.settings' } },
-  { path: '/privacy', name: 'privacy', component: () => import('./views/PrivacyView.vue'), meta: { title: 'nav.privacy' } },
-  { path: '/accessibility', name: 'accessibility', component: () => import('./views/AccessibilityView.vue'), meta: { title: 'nav.accessibility' } },
-  { path: '/leichte-sprache', name: 'easy-language', component: () => import('./views/EasyLanguageView.vue'), meta: { title: 'easy.title' } },
+  { path: '/privacy', name: 'privacy', component: () => import('./views/PrivacyView.vue'), meta: { title: 'nav.privacy', texts: ['public'] } },
+  { path: '/accessibility', name: 'accessibility', component: () => import('./views/AccessibilityView.vue'), meta: { title: 'nav.accessibility', texts: ['public'] } },
+  { path: '/leichte-sprache', name: 'easy-language', component: () => import('./views/EasyLanguageView.vue'), meta: { title: 'easy.title', texts: ['public'] } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'notFound.title' } },
 ]
 
@@ -35,6 +45,11 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes,
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})
+
+router.beforeResolve(async (to) => {
+  const locale = i18n.global.locale.value as AppLocale
+  await Promise.all((to.meta.texts ?? []).map((group) => loadTexts(group, locale)))
 })
 
 router.onError(() => {

@@ -4,8 +4,8 @@
  */
 import type { Agenda, StatusEvent } from '@/domain/agenda/types'
 import type { ServiceRecord } from '@/domain/services/types'
-import { getAgendaWithHistory, listAgendas } from '@/db/agendas'
-import { listServices } from '@/db/services'
+import { getAgendaWithHistory, listAgendas } from '@/db/agenda-reads'
+import { listServices } from '@/db/service-reads'
 import { useLiveQuery, type LiveQueryResult } from '@/platform/useLiveQuery'
 
 export { getAssessment, listAssessmentsOf, listAssessmentsOfRound, lastOpenAssessment } from '@/db/assessments'
@@ -15,8 +15,8 @@ export { listOrganisations } from '@/db/organisations'
 export { listStoredCatalogs } from '@/db/catalogs'
 export { backupStatus } from '@/db/backup'
 export { quarantineList } from '@/db/quarantine'
-export { getAgenda, getAgendaWithHistory, listAgendaEvents, listAgendas } from '@/db/agendas'
-export { getService, listServices } from '@/db/services'
+export { getAgenda, getAgendaWithHistory, listAgendaEvents, listAgendas } from '@/db/agenda-reads'
+export { getService, listServices } from '@/db/service-reads'
 
 /** The agendas of an organisation (newest first), live; [] without an organisation. */
 export function useOrgAgendas(orgId: () => string | null | undefined): LiveQueryResult<Agenda[]> {

@@ -9,42 +9,18 @@
 import { createAgendaFromRecommendations, type AgendaFromRecommendationsOptions } from '@/domain/agenda/create'
 import { newEntry, putEntry, removeEntry, updateAgendaHeader, updateEntry, type AgendaHeaderPatch, type EntryPatch, type NewEntryInput } from '@/domain/agenda/edit'
 import type { Recommendation } from '@/domain/analysis/prioritisation'
-import { changeStatus, compareEvents, type StatusChangeErrorCode } from '@/domain/agenda/status'
+import { changeStatus, type StatusChangeErrorCode } from '@/domain/agenda/status'
 import type { Agenda, AgendaEntry, AgendaIssue, AgendaStatus, StatusEvent } from '@/domain/agenda/types'
 import { validateAgenda } from '@/domain/agenda/validate'
 import type { Stamp } from '@/domain/model/types'
 import { db } from './database'
 import { newId } from './ids'
 import { touchChange } from './meta'
-import { quarantinedKeys, readable, readableAll, readableOne } from './quarantine'
 import { tombstone } from './tombstones'
 
-/** Agendas of an organisation: newest first (creation time), then name and version. */
-export async function listAgendas(orgId: string): Promise<Agenda[]> {
-  const list = await readableAll<Agenda>('agendas', () => db.agendas.where('orgId').equals(orgId).toArray())
-  return list.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.name.localeCompare(b.name, 'de') || a.version.localeCompare(b.version, 'de', { numeric: true }) || a.id.localeCompare(b.id))
-}
+import { getAgenda } from './agenda-reads'
 
-export async function getAgenda(id: string): Promise<Agenda | undefined> {
-  return readableOne('agendas', await db.agendas.get(id))
-}
-
-/** The status history of an agenda, oldest first (`compareEvents`). */
-export async function listAgendaEvents(agendaId: string): Promise<StatusEvent[]> {
-  const events = await readableAll<StatusEvent>('agendaEvents', () => db.agendaEvents.where('agendaId').equals(agendaId).toArray())
-  return events.sort(compareEvents)
-}
-
-/** One agenda with its status history (oldest first), read together; undefined when missing. */
-export async function getAgendaWithHistory(id: string): Promise<{ agenda: Agenda; history: StatusEvent[] } | undefined> {
-  return db.transaction('r', [db.agendas, db.agendaEvents, db.meta], async () => {
-    const q = await quarantinedKeys()
-    const [agenda] = readable<Agenda>('agendas', [await db.agendas.get(id)].filter((r) => r !== undefined), q)
-    if (!agenda) return undefined
-    const history = readable<StatusEvent>('agendaEvents', await db.agendaEvents.where('agendaId').equals(id).toArray(), q)
-    return { agenda, history: history.sort(compareEvents) }
-  })
-}
+export { getAgenda, getAgendaWithHistory, listAgendaEvents, listAgendas } from './agenda-reads'
 
 export type AgendaWriteErrorCode = 'agenda.notFound' | 'agenda.entryNotFound' | 'agenda.invalid' | StatusChangeErrorCode
 

@@ -11,18 +11,11 @@ import { checkService, type ServiceIssue } from '@/domain/services/values'
 import { db } from './database'
 import { newId } from './ids'
 import { touchChange } from './meta'
-import { readableAll, readableOne } from './quarantine'
 import { tombstone } from './tombstones'
 
-/** Services of an organisation, by name (German collation), then id. */
-export async function listServices(orgId: string): Promise<ServiceRecord[]> {
-  const list = await readableAll<ServiceRecord>('services', () => db.services.where('orgId').equals(orgId).toArray())
-  return list.sort((a, b) => a.name.localeCompare(b.name, 'de') || a.id.localeCompare(b.id))
-}
+import { getService } from './service-reads'
 
-export async function getService(id: string): Promise<ServiceRecord | undefined> {
-  return readableOne('services', await db.services.get(id))
-}
+export { getService, listServices } from './service-reads'
 
 /** What a user sets on a service; id, organisation, creation time and provenance are managed here. */
 export type ServiceInput = Omit<MunicipalService, 'id'>

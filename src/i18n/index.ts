@@ -38,6 +38,7 @@ export async function loadLocale(locale: AppLocale): Promise<void> {
 
 export async function setLocale(locale: AppLocale): Promise<void> {
   await loadLocale(locale)
+  await Promise.all([...wanted].map((group) => loadTexts(group, locale)))
   i18n.global.locale.value = locale
   document.documentElement.lang = locale
   writeLocal(STORAGE_KEY, locale)
@@ -45,20 +46,27 @@ export async function setLocale(locale: AppLocale): Promise<void> {
 
 /**
  * Texts only some screens need live in chunks of their own, so the first load stays small:
- * 'method' (the Methode page), 'public' (accessibility statement, Leichte Sprache), 'files'
- * (exchange-file and catalogue problems, CSV columns). A screen loads its group before it renders
- * (useTexts); the group is merged into the locale's messages once.
+ * 'method' (the Methode page), 'public' (accessibility statement, privacy, Leichte Sprache), 'files'
+ * (exchange-file and catalogue problems, CSV columns), 'report' (management report), 'analysis' (result screens), 'workshop' (workshop screen); 'files' also holds the exchange screen's texts. A route names
+ * the groups its screen needs in `meta.texts` and the router loads them before the screen shows;
+ * components outside such routes use useTexts. A group is merged into the locale's messages once.
  */
-export type TextGroup = 'method' | 'public' | 'files'
+export type TextGroup = 'method' | 'public' | 'files' | 'report' | 'analysis' | 'workshop'
 
 const TEXT_GROUPS: Record<TextGroup, Record<AppLocale, () => Promise<{ default: object }>>> = {
   method: { de: () => import('./method.de'), en: () => import('./method.en') },
   public: { de: () => import('./public.de'), en: () => import('./public.en') },
   files: { de: () => import('./files.de'), en: () => import('./files.en') },
+  report: { de: () => import('./report.de'), en: () => import('./report.en') },
+  analysis: { de: () => import('./analysis.de'), en: () => import('./analysis.en') },
+  workshop: { de: () => import('./workshop.de'), en: () => import('./workshop.en') },
 }
+/** Groups loaded so far (in any language): a change of language loads them for the new one first. */
+const wanted = new Set<TextGroup>()
 const loaded = new Map<string, Promise<void>>()
 
 export function loadTexts(group: TextGroup, locale: AppLocale): Promise<void> {
+  wanted.add(group)
   const key = `${group}:${locale}`
   let done = loaded.get(key)
   if (!done) {

@@ -1,4 +1,4 @@
-/** Texts of the accessibility statement and the Leichte-Sprache page, loaded only when one of them opens (see loadTexts). */
+/** Texts of the accessibility statement, the privacy page and the Leichte-Sprache page, loaded only when one of them opens (see loadTexts). */
 export default {
   a11y: {
     title: 'Erklärung zur Barrierefreiheit',
@@ -162,5 +162,13 @@ export default {
       p2: 'Eine Prüf-Gruppe hat den Text noch nicht geprüft.',
       p3: 'Das ist der einzige Text in Leichter Sprache in diesem Programm.',
     },
+  },
+  privacy: {
+    title: 'Datenschutz',
+    p1: 'Der Digitalisierungs-Check läuft vollständig in Ihrem Browser. Alle Eingaben – Kommunen, Fachbereiche, Antworten und Kommentare – werden ausschließlich lokal im Speicher dieses Browsers (IndexedDB) auf diesem Gerät abgelegt.',
+    p2: 'Es werden keine Daten an Server übertragen: keine Analyse- oder Statistikdienste, keine Schriftarten oder Bibliotheken von fremden Servern, keine Cookies zur Nachverfolgung. Nach dem ersten Aufruf funktioniert die Anwendung auch ohne Netzwerk.',
+    p3: 'Daten verlassen das Gerät nur, wenn Sie selbst eine Datei exportieren (Sicherung, CSV, Bericht). Für exportierte Dateien sind Sie bzw. Ihre Kommune als Verantwortliche im Sinne der DSGVO zuständig.',
+    p4: 'Personenbezogene Angaben (z. B. Namen von Befragten oder Leitungen) sind freiwillig. Für eine anonyme Erhebung lassen Sie die Felder leer oder verwenden eine Funktion statt eines Namens.',
+    p5: 'Löschen: Einzelne Kommunen, Fachbereiche und Runden löschen Sie unter „Einrichtung“. Alle Daten entfernen Sie, indem Sie die Website-Daten dieses Browsers löschen.',
   },
 }

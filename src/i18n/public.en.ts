@@ -1,4 +1,4 @@
-/** Texts of the accessibility statement and the Leichte-Sprache page, loaded only when one of them opens (see loadTexts). */
+/** Texts of the accessibility statement, the privacy page and the Leichte-Sprache page, loaded only when one of them opens (see loadTexts). */
 export default {
   a11y: {
     title: 'Accessibility statement',
@@ -162,5 +162,13 @@ export default {
       p2: 'A review group has not checked the text yet.',
       p3: 'This is the only text in Easy Read in this program.',
     },
+  },
+  privacy: {
+    title: 'Privacy',
+    p1: 'The Digitalisierungs-Check runs entirely in your browser. All entries – municipalities, departments, answers and comments – are stored exclusively locally in this browser’s storage (IndexedDB) on this device.',
+    p2: 'No data is transmitted to servers: no analytics or statistics services, no fonts or libraries from third-party servers, no tracking cookies. After the first visit, the application also works without a network connection.',
+    p3: 'Data only leaves the device if you export a file yourself (backup, CSV, report). For exported files, you or your municipality are responsible as the controller within the meaning of the GDPR (DSGVO).',
+    p4: 'Personal data (e.g. names of respondents or heads of units) is voluntary. For an anonymous assessment, leave the fields empty or use a role instead of a name.',
+    p5: 'Deletion: you can delete individual municipalities, departments and rounds under “Setup”. To remove all data, delete this browser’s website data.',
   },
 }

@@ -7,7 +7,7 @@ import WorkshopAnswers from '@/components/workshop/WorkshopAnswers.vue'
 import catalogJson from '@/catalogs/dc-kommune/1.0.0.json'
 import { isTextEntry, useWorkshopKeys, workshopKeyAction, type WorkshopKeyAction } from '@/composables/useWorkshopKeys'
 import { departmentConsensus } from '@/domain/analysis/consensus'
-import de from '@/i18n/de'
+import { allDe as de } from '../fixtures/i18n'
 import type { Answer, Catalog } from '@/domain/model/types'
 import { levelAnswer, makeAssessment, makeDepartment, naAnswer, unknownAnswer } from '../fixtures/builders'
 
