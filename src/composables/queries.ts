@@ -1,13 +1,9 @@
 /**
  * Read functions for views and components (they never import src/db). Reads only: every write goes
  * through src/commands, which stamps provenance.
+ * The Digitale Agenda's and the Leistungsinventar's reads are in strategy-queries.ts (only their
+ * screens load them).
  */
-import type { Agenda, StatusEvent } from '@/domain/agenda/types'
-import type { ServiceRecord } from '@/domain/services/types'
-import { getAgendaWithHistory, listAgendas } from '@/db/agenda-reads'
-import { listServices } from '@/db/service-reads'
-import { useLiveQuery, type LiveQueryResult } from '@/platform/useLiveQuery'
-
 export { getAssessment, listAssessmentsOf, listAssessmentsOfRound, lastOpenAssessment } from '@/db/assessments'
 export { getDepartment, listDepartments } from '@/db/departments'
 export { getRound, listRounds } from '@/db/rounds'
@@ -15,29 +11,3 @@ export { listOrganisations } from '@/db/organisations'
 export { listStoredCatalogs } from '@/db/catalogs'
 export { backupStatus } from '@/db/backup'
 export { quarantineList } from '@/db/quarantine'
-export { getAgenda, getAgendaWithHistory, listAgendaEvents, listAgendas } from '@/db/agenda-reads'
-export { getService, listServices } from '@/db/service-reads'
-
-/** The agendas of an organisation (newest first), live; [] without an organisation. */
-export function useOrgAgendas(orgId: () => string | null | undefined): LiveQueryResult<Agenda[]> {
-  return useLiveQuery(() => {
-    const id = orgId()
-    return id ? listAgendas(id) : []
-  }, orgId)
-}
-
-/** One agenda with its status history (oldest first), live; null when there is none. */
-export function useAgendaWithHistory(agendaId: () => string | null | undefined): LiveQueryResult<{ agenda: Agenda; history: StatusEvent[] } | null> {
-  return useLiveQuery(async () => {
-    const id = agendaId()
-    return id ? ((await getAgendaWithHistory(id)) ?? null) : null
-  }, agendaId)
-}
-
-/** The Leistungsinventar of an organisation (by name), live; [] without an organisation. */
-export function useOrgServices(orgId: () => string | null | undefined): LiveQueryResult<ServiceRecord[]> {
-  return useLiveQuery(() => {
-    const id = orgId()
-    return id ? listServices(id) : []
-  }, orgId)
-}

@@ -382,7 +382,9 @@ export default {
   // Start of downloaded file names (made file-name safe: umlauts transliterated, spaces to '-').
   fileName: { backup: 'digitalisierungs-check-sicherung', quarantine: 'digitalisierungs-check-beschädigte-datensätze', package: 'Fragebogen', return: 'Antworten' },
   notFound: { title: 'Seite nicht gefunden', text: 'Diese Seite gibt es nicht.', home: 'Zur Startseite' },
-  // Digitale Agenda and Sachstandsbericht (src/views/AgendaView.vue, ProgressReportView.vue, src/components/agenda).
+  // Header links of the strategy screens; their texts live in strategy.de.ts.
+  agenda: { nav: 'Digitale Agenda' },
+  inventory: { nav: 'Leistungen' },
   // Office exports (XLSX, ODS) of the tables and reading tables back (src/platform/spreadsheet.ts).
   office: {
     xlsx: 'Als Excel (XLSX)',
@@ -404,5 +406,4 @@ export default {
       unreadable: 'Die Datei kann nicht gelesen werden (beschädigt oder mit Kennwort geschützt).',
     },
   },
-  // Leistungsinventar (OZG service inventory, src/domain/services; screen /leistungen).
 }

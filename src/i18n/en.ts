@@ -385,7 +385,9 @@ const en: typeof de = {
   // Start of downloaded file names (made file-name safe: umlauts transliterated, spaces to '-').
   fileName: { backup: 'digitalisierungs-check-backup', quarantine: 'digitalisierungs-check-damaged-records', package: 'Questionnaire', return: 'Answers' },
   notFound: { title: 'Page not found', text: 'This page does not exist.', home: 'Go to start page' },
-  // Digitale Agenda and Sachstandsbericht (src/views/AgendaView.vue, ProgressReportView.vue, src/components/agenda).
+  // Header links of the strategy screens; their texts live in strategy.en.ts.
+  agenda: { nav: 'Digital agenda' },
+  inventory: { nav: 'Services' },
   // Office exports (XLSX, ODS) of the tables and reading tables back (src/platform/spreadsheet.ts).
   office: {
     xlsx: 'As Excel (XLSX)',
@@ -407,7 +409,6 @@ const en: typeof de = {
       unreadable: 'The file cannot be read (damaged or password-protected).',
     },
   },
-  // Leistungsinventar (OZG service inventory, src/domain/services; screen /leistungen).
 }
 
 export default en

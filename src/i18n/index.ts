@@ -47,11 +47,11 @@ export async function setLocale(locale: AppLocale): Promise<void> {
 /**
  * Texts only some screens need live in chunks of their own, so the first load stays small:
  * 'method' (the Methode page), 'public' (accessibility statement, privacy, Leichte Sprache), 'files'
- * (exchange-file and catalogue problems, CSV columns), 'report' (management report), 'analysis' (result screens), 'workshop' (workshop screen); 'files' also holds the exchange screen's texts. A route names
+ * (exchange-file and catalogue problems, CSV columns), 'report' (management report), 'analysis' (result screens), 'workshop' (workshop screen), 'strategy' (Digitale Agenda, Sachstandsbericht, Leistungsinventar); 'files' also holds the exchange screen's texts. A route names
  * the groups its screen needs in `meta.texts` and the router loads them before the screen shows;
  * components outside such routes use useTexts. A group is merged into the locale's messages once.
  */
-export type TextGroup = 'method' | 'public' | 'files' | 'report' | 'analysis' | 'workshop'
+export type TextGroup = 'method' | 'public' | 'files' | 'report' | 'analysis' | 'workshop' | 'strategy'
 
 const TEXT_GROUPS: Record<TextGroup, Record<AppLocale, () => Promise<{ default: object }>>> = {
   method: { de: () => import('./method.de'), en: () => import('./method.en') },
@@ -60,6 +60,7 @@ const TEXT_GROUPS: Record<TextGroup, Record<AppLocale, () => Promise<{ default: 
   report: { de: () => import('./report.de'), en: () => import('./report.en') },
   analysis: { de: () => import('./analysis.de'), en: () => import('./analysis.en') },
   workshop: { de: () => import('./workshop.de'), en: () => import('./workshop.en') },
+  strategy: { de: () => import('./strategy.de'), en: () => import('./strategy.en') },
 }
 /** Groups loaded so far (in any language): a change of language loads them for the new one first. */
 const wanted = new Set<TextGroup>()

@@ -17,7 +17,7 @@ import { getMeta, META_KEYS } from '@/db/meta'
 import { listServices } from '@/db/services'
 import { scanStoredData } from '@/db/quarantine'
 import { validateStored } from '@/domain/exchange/stored-records'
-import { getAgendaWithHistory, listAgendas, useAgendaWithHistory, useOrgAgendas, useOrgServices } from '@/composables/queries'
+import { getAgendaWithHistory, listAgendas, useAgendaWithHistory, useOrgAgendas, useOrgServices } from '@/composables/strategy-queries'
 import { effectScope } from 'vue'
 import { DEMO_ORG_ID } from '@/domain/demo/musterstadt'
 import { DEMO_AGENDA_ID } from '@/domain/demo/musterstadt-strategy'
@@ -165,7 +165,7 @@ async function until<T>(read: () => T | undefined, test: (v: T) => boolean = () 
   throw new Error('live query did not deliver')
 }
 
-describe('live reads for screens (composables/queries.ts)', () => {
+describe('live reads for screens (composables/strategy-queries.ts)', () => {
   it('agendas of an organisation, one agenda with its history and the inventory follow every write', async () => {
     const { org, agenda } = await seedAgenda()
     const scope = effectScope()
