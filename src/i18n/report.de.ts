@@ -69,10 +69,11 @@ export default {
       kindCol: 'Art',
       owner: 'Zuständig',
       period: 'Zeitraum',
+      budget: 'Budget (Schätzung) insgesamt: {sum}',
+      withoutBudget: '{n} Eintrag ohne Schätzung | {n} Einträge ohne Schätzung',
+      budgetCol: 'Budget',
       late: 'im Verzug',
       empty: 'Die Agenda enthält noch keine Maßnahmen.',
-      kind: { leitprojekt: 'Leitprojekt', quick_win: 'Quick Win', pflicht: 'Rechtspflicht', measure: 'Maßnahme' },
-      status: { planned: 'geplant', in_progress: 'in Umsetzung', done: 'umgesetzt', deferred: 'zurückgestellt' },
     },
   },
 }

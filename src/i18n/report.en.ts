@@ -69,10 +69,11 @@ export default {
       kindCol: 'Type',
       owner: 'Responsible',
       period: 'Period',
+      budget: 'Estimated budget in total: {sum}',
+      withoutBudget: '{n} entry without an estimate | {n} entries without an estimate',
+      budgetCol: 'Budget',
       late: 'behind schedule',
       empty: 'The agenda has no measures yet.',
-      kind: { leitprojekt: 'Lead project', quick_win: 'Quick Win', pflicht: 'Legal obligation', measure: 'Measure' },
-      status: { planned: 'planned', in_progress: 'in progress', done: 'done', deferred: 'deferred' },
     },
   },
 }

@@ -4,9 +4,10 @@
  *
  * Flow: `check(files)` reads and validates every file, reads the local records they touch, merges
  * them one after the other and shows per file what would be added, updated, unchanged or in
- * conflict. Nothing is written until `apply()`, which applies the user's conflict decisions and
- * writes the difference in one transaction. A rejected file changes nothing; a failed write
- * changes nothing either (the transaction is rolled back) and is reported.
+ * conflict. Nothing is written until `apply()`, which applies the user's conflict decisions (on
+ * answers and on Digitale Agenda entries) and writes the difference in one transaction. A rejected
+ * file changes nothing; a failed write changes nothing either (the transaction is rolled back) and
+ * is reported.
  */
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
@@ -21,10 +22,12 @@ import { checksumMismatchError, notUtf8Error, parseExchange, verifyDeferredCheck
 import { readUtf8 } from '@/platform/read-text'
 import type { BackupData, BackupError, BackupWarning, ExchangeFile, PackageKind } from '@/domain/exchange/formats'
 import {
+  agendaConflictKey,
   applyDecisions,
   conflictKey,
   diffStates,
   mergeFiles,
+  type AgendaConflict,
   type AnswerConflict,
   type ConflictDecision,
   type MergeCounts,
@@ -34,6 +37,9 @@ import {
 import { checksumOfAsync } from '@/domain/exchange/checksum'
 import { SCORING_MODEL_VERSION } from '@/domain/analysis/method'
 import { catalogKey } from '@/domain/model/keys'
+import type { CatalogRef } from '@/domain/model/types'
+import { compareEntries } from '@/domain/agenda/edit'
+import type { Agenda, AgendaEntry } from '@/domain/agenda/types'
 import { downloadText, safeFileName } from '@/platform/download'
 import { useCatalogStore } from './catalogs'
 import { useSessionStore } from './session'
@@ -80,6 +86,25 @@ export interface ConflictRow extends AnswerConflict {
   catalogVersion: string
 }
 
+/** An agenda entry conflict with the names the screen needs. */
+export interface AgendaConflictRow extends AgendaConflict {
+  key: string
+  fileName: string
+  /** The agenda's name and version, e.g. "Digitale Agenda 1.0". */
+  agendaName: string
+  /** The agenda's catalogue (for measure titles); null when it has none. */
+  catalog: CatalogRef | null
+  /** Names of the departments and Handlungsfelder the two versions refer to, by id. */
+  names: Record<string, string>
+  /** Place (1-based) each version would take among the agenda's other entries. */
+  position: { local: number; incoming: number }
+}
+
+/** 1-based place of `entry` among the other entries of `agenda` (their order as stored). */
+function positionIn(agenda: Agenda | undefined, entry: AgendaEntry): number {
+  return 1 + (agenda?.entries.filter((e) => e.id !== entry.id && compareEntries(e, entry) < 0).length ?? 0)
+}
+
 export type ImportPhase = 'idle' | 'checking' | 'preview' | 'applying' | 'done' | 'failed'
 
 export interface ImportOutcome {
@@ -96,6 +121,8 @@ export const useExchangeStore = defineStore('exchange', () => {
   const entries = shallowRef<ImportEntry[]>([])
   const conflicts = shallowRef<ConflictRow[]>([])
   const decisions = shallowRef<Record<string, ConflictDecision>>({})
+  const agendaConflicts = shallowRef<AgendaConflictRow[]>([])
+  const agendaDecisions = shallowRef<Record<string, ConflictDecision>>({})
   const outcome = shallowRef<ImportOutcome | null>(null)
   const failure = shallowRef<string | null>(null)
   let pending: { base: BackupData; state: BackupData; files: ExchangeFile[] } | null = null
@@ -116,6 +143,8 @@ export const useExchangeStore = defineStore('exchange', () => {
     entries.value = []
     conflicts.value = []
     decisions.value = {}
+    agendaConflicts.value = []
+    agendaDecisions.value = {}
     outcome.value = null
     failure.value = null
     pending = null
@@ -155,6 +184,12 @@ export const useExchangeStore = defineStore('exchange', () => {
         for (const a of data.assessments) names.set(a.id, `${names.get(a.departmentId) ?? ''} – ${a.respondent || '–'}`)
       }
       const rows: ConflictRow[] = []
+      const agendaRows: AgendaConflictRow[] = []
+      // Handlungsfeld titles of every agenda involved (the merged header may have dropped one).
+      for (const a of [...base.agendas, ...good.flatMap((g) => ('agendas' in g.file ? g.file.agendas : [])), ...state.agendas]) {
+        for (const h of a.handlungsfelder) names.set(h.id, h.title)
+      }
+      const mergedAgendas = new Map(state.agendas.map((a) => [a.id, a]))
       const list: ImportEntry[] = parsed.map((p) => {
         const entry: ImportEntry = { name: p.name, kind: null, parseErrors: [], mergeErrors: [], warnings: [], counts: null, notes: [], conflicts: 0, changed: false, organisation: '', round: '', department: '', respondents: [] }
         if (!p.result.ok) return { ...entry, parseErrors: p.result.errors }
@@ -186,18 +221,35 @@ export const useExchangeStore = defineStore('exchange', () => {
             catalogVersion: round?.catalogVersion ?? '',
           })
         }
+        for (const c of r.agendaConflicts) {
+          const agenda = mergedAgendas.get(c.agendaId) ?? ('agendas' in file ? file.agendas.find((a) => a.id === c.agendaId) : undefined)
+          const ids = [c.local.ownerDepartmentId, c.incoming.ownerDepartmentId, c.local.handlungsfeldId, c.incoming.handlungsfeldId].filter((id): id is string => id !== null)
+          agendaRows.push({
+            ...c,
+            key: agendaConflictKey(c),
+            fileName: p.name,
+            agendaName: agenda ? `${agenda.name} ${agenda.version}`.trim() : '',
+            catalog: agenda?.source ? { catalogId: agenda.source.catalogId, catalogVersion: agenda.source.catalogVersion } : null,
+            names: Object.fromEntries(ids.map((id) => [id, names.get(id) ?? id])),
+            position: { local: positionIn(agenda, c.local), incoming: positionIn(agenda, c.incoming) },
+          })
+        }
         return { ...described, changed: r.changed, counts: r.counts, notes: r.notes.map((n) => ({ ...n, name: names.get(n.id) ?? n.id })), conflicts: r.conflicts.length }
       })
       // A later file's conflict on the same answer replaces an earlier one (it was merged last).
       const byKey = new Map(rows.map((c) => [c.key, c]))
       conflicts.value = [...byKey.values()]
       decisions.value = Object.fromEntries(conflicts.value.map((c) => [c.key, 'auto' as ConflictDecision]))
+      // Agenda entries likewise: the last file's conflict on an entry counts.
+      agendaConflicts.value = [...new Map(agendaRows.map((c) => [c.key, c])).values()]
+      agendaDecisions.value = Object.fromEntries(agendaConflicts.value.map((c) => [c.key, 'auto' as ConflictDecision]))
       entries.value = list
       pending = { base, state, files: good.filter((_, i) => results[i]!.ok).map((g) => g.file) }
       phase.value = 'preview'
-      // Question texts for the conflict list.
+      // Question texts and measure titles for the conflict lists.
       const catalogs = useCatalogStore()
-      await Promise.all(conflicts.value.map((c) => catalogs.load({ catalogId: c.catalogId, catalogVersion: c.catalogVersion }).catch(() => undefined)))
+      const refs = [...conflicts.value.map((c) => ({ catalogId: c.catalogId, catalogVersion: c.catalogVersion })), ...agendaConflicts.value.flatMap((c) => (c.catalog ? [c.catalog] : []))]
+      await Promise.all(refs.map((ref) => catalogs.load(ref).catch(() => undefined)))
     } catch (e) {
       console.error('import check failed', e)
       failure.value = e instanceof Error ? e.message : String(e)
@@ -209,9 +261,14 @@ export const useExchangeStore = defineStore('exchange', () => {
     decisions.value = { ...decisions.value, [key]: decision }
   }
 
+  /** The user's decision on an agenda entry conflict (key: `agendaConflictKey`). */
+  function decideAgenda(key: string, decision: ConflictDecision): void {
+    agendaDecisions.value = { ...agendaDecisions.value, [key]: decision }
+  }
+
   /** True when applying would change something: a file with changes, or a conflict to decide. */
   function applicable(): boolean {
-    return pending !== null && (entries.value.some((e) => e.changed) || conflicts.value.length > 0)
+    return pending !== null && (entries.value.some((e) => e.changed) || conflicts.value.length > 0 || agendaConflicts.value.length > 0)
   }
 
   async function finish(written: number, replaced: boolean): Promise<void> {
@@ -232,7 +289,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     phase.value = 'applying'
     try {
       const stamp = await makeStamp()
-      const final = applyDecisions(pending.state, conflicts.value, decisions.value, stamp, newId)
+      const final = applyDecisions(pending.state, conflicts.value, decisions.value, stamp, newId, { conflicts: agendaConflicts.value, decisions: agendaDecisions.value })
       const written = await applyStateDiff(diffStates(pending.base, final), stamp.at)
       await finish(written, false)
     } catch (e) {
@@ -284,5 +341,5 @@ export const useExchangeStore = defineStore('exchange', () => {
     return fileName
   }
 
-  return { phase, entries, conflicts, decisions, outcome, failure, check, decide, applicable, apply, replaceAll, reset, exportPackage }
+  return { phase, entries, conflicts, decisions, agendaConflicts, agendaDecisions, outcome, failure, check, decide, decideAgenda, applicable, apply, replaceAll, reset, exportPackage }
 })

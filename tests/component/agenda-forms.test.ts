@@ -1,11 +1,11 @@
 /**
  * The agenda's entry form and status change: messages come from the domain's issue codes and the
  * command's error codes (as German text at the field or in an alert), nothing is saved on a refusal,
- * and an accepted change is written through the commands. The dialog around them keeps the focus.
+ * and an accepted change is written through the commands. The dialog around them (ModalDialog) is
+ * tested in modal-dialog.test.ts.
  */
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import AgendaDialog from '@/components/agenda/AgendaDialog.vue'
 import AgendaEntryForm from '@/components/agenda/AgendaEntryForm.vue'
 import AgendaStatusForm from '@/components/agenda/AgendaStatusForm.vue'
 import { addAgendaEntry, changeAgendaEntryStatus, createAgenda } from '@/commands/agenda'
@@ -121,33 +121,5 @@ describe('AgendaStatusForm', () => {
     expect(w.emitted('saved')).toEqual([['in_progress']])
     const { history } = (await getAgendaWithHistory(agenda.id))!
     expect(history.map((e) => [e.from, e.to, e.note])).toEqual([['planned', 'done', ''], ['done', 'in_progress', 'Abnahme fehlgeschlagen']])
-  })
-})
-
-describe('AgendaDialog', () => {
-  it('opens modal with focus on the first field, closes on Escape and gives focus back', async () => {
-    const opener = document.createElement('button')
-    document.body.append(opener)
-    const host = document.createElement('div')
-    document.body.append(host)
-    const w = mount(AgendaDialog, {
-      props: { open: false, title: 'Status ändern: E-Akte' },
-      slots: { default: '<form><label for="x">Neuer Status</label><select id="x"><option>geplant</option></select></form>' },
-      attachTo: host,
-    })
-    opener.focus()
-    await w.setProps({ open: true })
-    await flushPromises()
-    const dialog = w.find('dialog').element as HTMLDialogElement
-    expect(dialog.open).toBe(true)
-    expect(w.find('h2').text()).toBe('Status ändern: E-Akte')
-    expect(dialog.getAttribute('aria-labelledby')).toBe(w.find('h2').attributes('id'))
-    expect(document.activeElement?.id).toBe('x')
-    dialog.dispatchEvent(new Event('cancel', { cancelable: true }))
-    expect(w.emitted('close')).toEqual([[]])
-    await w.setProps({ open: false })
-    await flushPromises()
-    expect(dialog.open).toBe(false)
-    expect(document.activeElement).toBe(opener)
   })
 })

@@ -38,19 +38,22 @@ describe('ReportAgenda (slot for the Digitale Agenda)', () => {
     expect(w.text()).toBe('')
   })
 
-  it('shows name, version, counts per status and every entry', () => {
+  it('shows name, version, counts per status, the budget and every entry by Handlungsfeld', () => {
     const w = mountAgenda({
+      handlungsfelder: [{ id: 'hf-1', title: 'Online-Dienste' }],
       entries: [
-        makeEntry({ id: 'e1', measureId: 'm-1', title: '', kind: 'leitprojekt', ownerDepartmentId: 'dep-1', start: '2025-01', end: '2025-12', status: 'in_progress' }),
-        makeEntry({ id: 'e2', title: 'Eigene Idee', kind: 'quick_win', status: 'done', order: 2 }),
+        makeEntry({ id: 'e1', measureId: 'm-1', title: '', kind: 'leitprojekt', handlungsfeldId: 'hf-1', ownerDepartmentId: 'dep-1', start: '2025-01', end: '2025-12', budgetEstimate: 25_000, status: 'in_progress' }),
+        makeEntry({ id: 'e2', title: 'Eigene Idee', kind: 'quick_win', handlungsfeldId: null, budgetEstimate: null, status: 'done', order: 2 }),
       ],
     })
     expect(w.find('h2').text()).toBe('6. Digitale Agenda 1.0')
-    expect(w.find('p').text().replace(/\s+/g, ' ')).toBe('Zeitraum 2025–2034 · geplant: 0 · in Umsetzung: 1 · umgesetzt: 1 · zurückgestellt: 0')
-    expect(w.findAll('tbody tr').map((tr) => tr.findAll('th, td').map((c) => c.text()))).toEqual([
+    expect(w.find('p').text().replace(/\s+/g, ' ')).toBe('Zeitraum 2025–2034 · geplant: 0 · in Umsetzung: 1 · umgesetzt: 1 · zurückgestellt: 0 · Budget (Schätzung) insgesamt: 25.000 € (1 Eintrag ohne Schätzung)')
+    expect(w.findAll('tbody tr').map((tr) => tr.findAll('th, td').map((c) => c.text().replace(/\s+/g, ' ')))).toEqual([
+      ['Online-Dienste'],
       // Ended in December 2025 and still in progress on 1 March 2026: late.
-      ['Formularserver anbinden', 'Leitprojekt', 'FB 1 · Hauptamt', '2025-01 – 2025-12', 'in Umsetzung · im Verzug'],
-      ['Eigene Idee', 'Quick Win', '–', '–', 'umgesetzt'],
+      ['Formularserver anbinden', 'Leitprojekt', 'FB 1 · Hauptamt', '2025-01 – 2025-12', '25.000 €', 'in Umsetzung · im Verzug'],
+      ['Ohne Handlungsfeld'],
+      ['Eigene Idee', 'Quick Win', '–', '–', '–', 'umgesetzt'],
     ])
   })
 

@@ -9,7 +9,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectNoA11yViolations, gotoApp, loadDemoFromStart, openBrowser, type BrowserSession } from './browser'
-import { pdfPagesText } from './pdf'
+import { pdfPagesText, printToPdf } from './pdf'
 
 const WIDTHS = [1366, 390] as const
 
@@ -99,14 +99,7 @@ describe('Digitale Agenda und Sachstandsbericht', () => {
     for (const p of picked) await doneList.locator(`[data-entry="${p.id}"]`).waitFor()
     await axeAtWidths(page, 'Sachstandsbericht')
 
-    await page.emulateMedia({ media: 'print' })
-    let pdf: Buffer
-    try {
-      pdf = await page.pdf({ format: 'A4' })
-    } finally {
-      await page.emulateMedia({ media: 'screen' })
-    }
-    const pages = await pdfPagesText(pdf)
+    const pages = await pdfPagesText(await printToPdf(page))
     expect(pages.length).toBeLessThanOrEqual(2)
     const text = pages.join(' ')
     expect(text).not.toContain('Drucken / als PDF speichern')

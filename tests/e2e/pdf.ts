@@ -1,8 +1,20 @@
 /**
- * Text of a PDF (e.g. from page.pdf()) with pdfjs-dist's legacy build in Node: one string per page,
- * text items joined with spaces (line ends become spaces, so assertions should not rely on them).
+ * Printing a screen to PDF (printToPdf) and reading the text of a PDF with pdfjs-dist's legacy build
+ * in Node (pdfPagesText): one string per page, text items joined with spaces (line ends become
+ * spaces, so assertions should not rely on them).
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type { Page } from 'playwright-core'
+
+/** Prints the open screen as the user's browser would (print media, A4); the screen media comes back even when printing fails. */
+export async function printToPdf(page: Page): Promise<Buffer> {
+  await page.emulateMedia({ media: 'print' })
+  try {
+    return await page.pdf({ format: 'A4' })
+  } finally {
+    await page.emulateMedia({ media: 'screen' })
+  }
+}
 
 export async function pdfPagesText(data: Uint8Array): Promise<string[]> {
   const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise

@@ -1,11 +1,13 @@
 /**
  * Words for the agenda screens: an entry's title (own title, else the catalogue measure's), the
  * texts of validation issues and of refused commands (codes from src/domain/agenda and the
- * repository, rendered from the i18n namespace `agenda`), department names and budgets.
+ * repository, rendered from the i18n namespace `agenda`), department names, budgets, and the words
+ * and file name of the agenda's office table.
  */
 import { useI18n } from 'vue-i18n'
 import type { AgendaWriteError } from '@/commands/agenda'
-import type { AgendaEntry, AgendaIssue } from '@/domain/agenda/types'
+import type { AgendaExportWords } from '@/domain/agenda/export'
+import type { Agenda, AgendaEntry, AgendaIssue } from '@/domain/agenda/types'
 import type { Department } from '@/domain/model/types'
 
 const STATUS_PARAMS = ['from', 'to', 'status'] as const
@@ -33,5 +35,16 @@ export function useAgendaTexts() {
   const euros = (value: number | null): string =>
     value === null ? t('agenda.noBudget') : new Intl.NumberFormat(locale.value, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value)
   const period = (entry: Pick<AgendaEntry, 'start' | 'end'>): string => (entry.start === null && entry.end === null ? '–' : `${entry.start ?? '…'} – ${entry.end ?? '…'}`)
-  return { issueText, errorTexts, entryTitle, departmentName, euros, period }
+  /** The words of agendaExportTable, the same on the agenda and its Sachstandsbericht. */
+  const exportWords = (title: (e: AgendaEntry) => string, departments: readonly Department[]): AgendaExportWords => ({
+    sheet: t('agenda.export.sheet'),
+    headers: [t('agenda.field.title'), t('agenda.field.kind'), t('agenda.field.handlungsfeld'), t('agenda.field.owner'), t('agenda.field.start'), t('agenda.field.end'), t('agenda.field.budget'), t('agenda.field.status'), t('agenda.late'), t('agenda.field.note')],
+    title,
+    kind: (e) => t(`agenda.kind.${e.kind}`),
+    status: (e) => t(`agenda.status.${e.status}`),
+    owner: (e) => (e.ownerDepartmentId ? departmentName(departments, e.ownerDepartmentId) : ''),
+    late: t('agenda.late'),
+  })
+  const exportFileName = (agenda: Pick<Agenda, 'version'>): string => `${t('agenda.export.file')}-${agenda.version}`
+  return { issueText, errorTexts, entryTitle, departmentName, euros, period, exportWords, exportFileName }
 }

@@ -1,10 +1,11 @@
 /**
  * The agenda as one office table (XLSX/ODS via TableExportButtons): one row per entry in agenda
- * order. Words come from the caller's i18n; budgets stay numbers, dates stay as entered.
+ * order. Words come from the caller's i18n (useAgendaTexts().exportWords); budgets stay numbers,
+ * dates stay as entered.
  */
-import { isLate } from '@/domain/agenda/status'
-import type { Agenda, AgendaEntry } from '@/domain/agenda/types'
 import type { ExportTable } from '@/domain/results/table-export'
+import { isLate } from './status'
+import type { Agenda, AgendaEntry } from './types'
 
 export interface AgendaExportWords {
   sheet: string

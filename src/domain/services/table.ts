@@ -1,28 +1,30 @@
 /**
- * Rows of the inventory table as the screen shows them: each service with its department's name
- * and its level by the minimum rule; sorting by a column; the table as an office sheet. Plain
- * functions (labels are passed in), so the screen and its export stay the same and are tested
- * without mounting.
+ * The Leistungsinventar as a table: each service with its department's name and its level by the
+ * minimum rule, sorting by a column, and the table as an office sheet. Values and codes only; the
+ * words of the sheet (headers, channels, form types, the maturity cell) are passed in by the UI.
  */
-import type { ExportTable, TableCell } from '@/domain/results/table-export'
-import { serviceMaturity, type ServiceMaturity } from '@/domain/services/maturity'
-import type { MaturityModel } from '@/domain/services/maturity-model'
-import type { FormType, MunicipalService, ServiceChannel } from '@/domain/services/types'
+import { serviceMaturity, type ServiceMaturity } from './maturity'
+import type { MaturityModel } from './maturity-model'
+import type { FormType, MunicipalService, ServiceChannel } from './types'
 
 export interface InventoryRow<S extends MunicipalService = MunicipalService> {
   service: S
-  /** Name of the responsible department ('' when none or unknown). */
+  /** Name of the responsible department, "code · name" ('' when none or unknown). */
   department: string
   maturity: ServiceMaturity
 }
 
-export const SORT_KEYS = ['name', 'department', 'casesPerYear', 'onlineSince', 'maturity'] as const
-export type InventorySortKey = (typeof SORT_KEYS)[number]
+export const INVENTORY_SORT_KEYS = ['name', 'department', 'casesPerYear', 'onlineSince', 'maturity'] as const
+export type InventorySortKey = (typeof INVENTORY_SORT_KEYS)[number]
 export type SortDirection = 'asc' | 'desc'
+export interface InventorySort {
+  key: InventorySortKey
+  direction: SortDirection
+}
 
 const collator = new Intl.Collator('de', { numeric: true, sensitivity: 'base' })
 
-/** Each service with its department name and maturity (order kept). */
+/** Each service with its department name and maturity on `model` (order kept). */
 export function inventoryRows<S extends MunicipalService>(services: readonly S[], departments: readonly { id: string; name: string; code?: string }[], model: MaturityModel): InventoryRow<S>[] {
   const names = new Map(departments.map((d) => [d.id, d.code ? `${d.code} · ${d.name}` : d.name]))
   return services.map((service) => ({ service, department: (service.departmentId && names.get(service.departmentId)) || '', maturity: serviceMaturity(service.maturity, model) }))
@@ -30,7 +32,7 @@ export function inventoryRows<S extends MunicipalService>(services: readonly S[]
 
 /**
  * Sort value of the maturity column: a known level; an incomplete rating just below its upper
- * bound ("höchstens Stufe 3" sorts under "Stufe 3"); no rating at all lowest.
+ * bound ("at most level 3" sorts under "level 3"); no rating at all lowest.
  */
 function maturityRank(m: ServiceMaturity): number {
   if (m.level !== null) return m.level
@@ -39,9 +41,9 @@ function maturityRank(m: ServiceMaturity): number {
 }
 
 /**
- * The rows sorted by one column. Empty values (no department, no case number, not online) go last
- * in either direction; ties fall back to the name and then the id, so the order never depends on
- * the input order.
+ * The rows sorted by one column (a new array). Empty values (no department, no case number, not
+ * online) go last in either direction; ties fall back to the name and then the id, both ascending,
+ * so the order never depends on the input order.
  */
 export function sortInventory<S extends MunicipalService>(rows: readonly InventoryRow<S>[], key: InventorySortKey, direction: SortDirection): InventoryRow<S>[] {
   const sign = direction === 'asc' ? 1 : -1
@@ -69,9 +71,19 @@ export function sortInventory<S extends MunicipalService>(rows: readonly Invento
   })
 }
 
-export interface InventoryLabels {
+/**
+ * The sort after a click on a column header: the sorted column flips its direction; another column
+ * starts with the largest first where that is what one looks for (cases, maturity), else ascending.
+ */
+export function nextInventorySort(current: InventorySort, key: InventorySortKey): InventorySort {
+  if (key === current.key) return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
+  return { key, direction: key === 'casesPerYear' || key === 'maturity' ? 'desc' : 'asc' }
+}
+
+/** The words of the sheet, from the caller's i18n. */
+export interface InventorySheetLabels {
   sheet: string
-  headers: { name: string; leikaKey: string; department: string; channels: string; casesPerYear: string; onlineSince: string; onlinePayment: string; formType: string; maturity: string; note: string }
+  headers: Record<'name' | 'leikaKey' | 'department' | 'channels' | 'casesPerYear' | 'onlineSince' | 'onlinePayment' | 'formType' | 'maturity' | 'note', string>
   channel: (c: ServiceChannel) => string
   formType: (f: FormType) => string
   maturity: (m: ServiceMaturity) => string
@@ -79,13 +91,24 @@ export interface InventoryLabels {
   no: string
 }
 
-/** The inventory as one office sheet, in the order shown; numbers stay number cells, dates ISO. */
-export function inventoryTable(rows: readonly InventoryRow[], labels: InventoryLabels): ExportTable {
+/** One sheet; the shape of an office export table (domain/results/table-export `ExportTable`). */
+export interface InventorySheet {
+  name: string
+  headers: string[]
+  rows: (string | number | null)[][]
+}
+
+/**
+ * The inventory as one office sheet in the order given (the order shown). Columns: name, LeiKa key,
+ * department, channels, cases per year, online since, online payment, form, maturity, note.
+ * Numbers stay number cells, dates ISO; an empty value is an empty cell (null).
+ */
+export function inventoryTable(rows: readonly InventoryRow[], labels: InventorySheetLabels): InventorySheet {
   const h = labels.headers
   return {
     name: labels.sheet,
     headers: [h.name, h.leikaKey, h.department, h.channels, h.casesPerYear, h.onlineSince, h.onlinePayment, h.formType, h.maturity, h.note],
-    rows: rows.map(({ service: s, department, maturity }): TableCell[] => [
+    rows: rows.map(({ service: s, department, maturity }) => [
       s.name,
       s.leikaKey ?? null,
       department || null,
@@ -98,14 +121,4 @@ export function inventoryTable(rows: readonly InventoryRow[], labels: InventoryL
       s.note ?? null,
     ]),
   }
-}
-
-/**
- * The maturity cell in words: "Stufe 4" when complete, "höchstens Stufe 3" while criteria are
- * missing, otherwise the status ("nicht bewertet", "kein Kriterium anwendbar", …).
- */
-export function maturityLabel(m: ServiceMaturity, t: (key: string, params?: Record<string, unknown>) => string): string {
-  if (m.level !== null) return t('inventory.level', { level: m.level })
-  if (m.status === 'incomplete' && m.atMost !== null) return t('inventory.atMost', { level: m.atMost })
-  return t(`inventory.maturityStatus.${m.status}`)
 }
