@@ -213,6 +213,37 @@ describe('Managementbericht: gedruckt für den Rat', () => {
     }
   })
 
+  it('Digitale Agenda und Leistungsinventar: Bericht und Druck nennen dieselben Zahlen wie ihre Bildschirme', async () => {
+    const { page } = s
+    await gotoApp(page, '/agenda')
+    const counts = page.getByTestId('agenda-counts')
+    await counts.waitFor()
+    const statuses = ['planned', 'in_progress', 'done', 'deferred'] as const
+    const onAgenda = Object.fromEntries(await Promise.all(statuses.map(async (st) => [st, squash((await counts.locator(`[data-status="${st}"] dd`).textContent()) ?? '')] as const)))
+    const agendaTitle = squash((await page.getByTestId('agenda-name').textContent()) ?? '')
+    await gotoApp(page, '/leistungen')
+    const figures = page.getByTestId('inventory-figures')
+    await figures.waitFor()
+    const figure = async (root: typeof figures, key: string) => squash((await root.locator(`[data-figure="${key}"]`).textContent()) ?? '')
+    const keys = ['total', 'online', 'share', 'cases', 'unrated'] as const
+    const onInventory = await Promise.all(keys.map((k) => figure(figures, k)))
+    const topOnInventory = await page.getByTestId('inventory-top').locator('li').allTextContents()
+
+    await openReport()
+    const section = page.getByTestId('report-agenda')
+    for (const st of statuses) expect(squash((await section.locator(`p [data-status="${st}"]`).textContent()) ?? '')).toMatch(new RegExp(`: ${onAgenda[st]}$`))
+    const reportInventory = page.getByTestId('report-inventory')
+    expect(await Promise.all(keys.map((k) => figure(reportInventory.getByTestId('inventory-figures'), k)))).toEqual(onInventory)
+    expect(await reportInventory.getByTestId('inventory-top').locator('li').allTextContents()).toEqual(topOnInventory)
+    expect(topOnInventory.length).toBeGreaterThan(0)
+
+    const text = (await pdfPages()).map((p) => p.text).join(' ')
+    expect(text).toContain(`6. ${agendaTitle}`)
+    expect(text).toContain('7. Leistungsinventar')
+    expect(text).toContain('8. Anhang')
+    for (const line of topOnInventory) expect(text).toContain(squash(line))
+  })
+
   it('gedruckt: Seitenzahl, Kopfzeile und Seite x von y auf jeder Seite, die erste Seite ist die Zusammenfassung', async () => {
     const screen = await screenFigures()
     const pages = await pdfPages()
@@ -239,10 +270,10 @@ describe('Managementbericht: gedruckt für den Rat', () => {
       at = next
     })
     expect(pages[1]!.text).not.toContain('Die 10 wichtigsten Maßnahmen')
-    // Sections in order (the annex keeps number 6 while there is no agenda).
+    // Sections in order: the demo has an agenda and an inventory, so the annex is number 8.
     const all = pages.map((p) => p.text).join(' ')
     let last = -1
-    for (const sec of ['1. Zusammenfassung', '2. Methode', '3. Reifegrade', '4. Wichtigste Maßnahmen', '5. Roadmap', '6. Anhang']) {
+    for (const sec of ['1. Zusammenfassung', '2. Methode', '3. Reifegrade', '4. Wichtigste Maßnahmen', '5. Roadmap', '6. Digitale Agenda 1.0', '7. Leistungsinventar', '8. Anhang']) {
       const i = all.indexOf(sec)
       expect(i, sec).toBeGreaterThan(last)
       last = i
