@@ -404,6 +404,13 @@ describe('roadmap 2.0: horizon, phases, capacity in person-days, deadlines', () 
       ['rollout', 2, false],
     ])
   })
+  it('a duty pulled in only as a prerequisite (not triggered: fulfilled by the answers) is neither overdue nor at risk', () => {
+    const ms = [measure('dsb', 2, duty()), measure('dsfa', 2, duty({ inForceSince: '2026-06-01', deadline: '2026-06-30' }), ['dsb']), measure('late', 5, duty({ inForceSince: '2026-06-01', deadline: '2026-06-30' }))]
+    const r = build([...ms, measure('after', 3, undefined, ['late'])], 10, ['dsfa', 'after'])
+    const at = Object.fromEntries(r.entries.map((e) => [e.measureId, [e.prerequisite, e.duty, e.overdue, e.deadlineAtRisk]]))
+    expect(at).toEqual({ dsb: [true, true, false, false], dsfa: [false, true, false, true], late: [true, true, false, false], after: [false, false, false, false] })
+    expect(r.warnings.filter((w) => w.code === 'deadline_at_risk').map((w) => w.ids)).toEqual([['dsfa']])
+  })
 })
 
 describe('review fixes', () => {

@@ -175,10 +175,13 @@ export function buildRoadmapV2(catalog: Catalog, recommendations: readonly Recom
     }
     const endYear = start + duration - 1
     for (let y = start; y <= endYear; y++) load[y] = loadAt(y) + perYear
-    // A duty without any date applies already (the same rule as urgencyOf).
-    const overdue = duty && (due === '' || due <= asOf)
+    // A duty without any date applies already (the same rule as urgencyOf). A duty pulled in only as
+    // a prerequisite was not triggered: the answers say it is fulfilled, so it is neither overdue nor
+    // at risk (it stays in the plan so what needs it comes after it).
+    const openDuty = duty && rec !== undefined
+    const overdue = openDuty && (due === '' || due <= asOf)
     // The last plan year that ends on or before the due date (a year ends on 31 December).
-    const deadlineYear = duty && due !== '' && !overdue ? Number(due.slice(0, 4)) - horizon.startYear + (due.slice(5) === '12-31' ? 1 : 0) : null
+    const deadlineYear = openDuty && due !== '' && !overdue ? Number(due.slice(0, 4)) - horizon.startYear + (due.slice(5) === '12-31' ? 1 : 0) : null
     const deadlineAtRisk = deadlineYear !== null && endYear > deadlineYear
     const phase = phaseOf(start, horizon)
     const known = new Set(dag.get(id) ?? [])
