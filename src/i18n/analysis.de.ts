@@ -168,6 +168,36 @@ export default {
     matrixTable: 'Maßnahmen nach Aufwand und Wirkung',
     noneFound: 'Keine Maßnahmen für diese Auswahl.',
     priorityHelp: 'Priorität = Lückensumme (Lücken × Gewicht aus Bedarf und Potenzial) × Wirkung ÷ Aufwand; Wirkung und Aufwand je 1 bis 5 laut Katalog.',
+    /** What the Leistungsinventar contributes to a measure (catalogue field `inventory`). */
+    inventory: {
+      title: 'Aus dem Leistungsinventar',
+      figures: {
+        record: 'Erfasste Leistungen: {total}, davon noch nicht nach dem Reifegradmodell bewertet: {unrated}.',
+        most_used: 'Noch nicht online: {matching} von {total} erfassten Leistungen (Reifegrad unter Stufe {level} oder nicht bewertet).',
+        most_used_without_cases: 'Noch nicht online: {matching} von {total} erfassten Leistungen (Reifegrad unter Stufe {level} oder nicht bewertet), davon {n} ohne Fallzahl.',
+        forms: 'Noch nicht online und nur mit PDF-Formular oder ohne Formular: {matching} von {total} erfassten Leistungen.',
+        payment: 'Online oder mit Online-Formular, aber ohne Online-Bezahlung: {matching} von {total} erfassten Leistungen (ohne Leistungen, bei denen keine Bezahlung nötig ist).',
+      },
+      listTitle: {
+        most_used: 'Die meistgenutzten Leistungen, die noch nicht online sind:',
+        forms: 'Zuerst umstellen (nach Fallzahl):',
+        payment: 'Zuerst um Online-Bezahlung ergänzen (nach Fallzahl):',
+      },
+      item: '{cases}, Reifegrad {maturity}',
+      cases: '{n} Fall pro Jahr | {n} Fälle pro Jahr',
+      noCases: 'ohne Fallzahl',
+      level: 'Stufe {level}',
+      atMost: 'höchstens Stufe {level}',
+      maturityStatus: { rated: 'bewertet', incomplete: 'unvollständig bewertet', unrated: 'nicht bewertet', not_applicable: 'kein Kriterium anwendbar', other_model: 'nach anderem Modell bewertet' },
+      link: 'Leistungsinventar öffnen',
+      linkInSentence: 'Leistungsinventar',
+      hint: {
+        record: 'Erfassen Sie Ihre Leistungen im {link}, dann steht hier, wie viele erfasst und wie viele noch nicht bewertet sind.',
+        most_used: 'Erfassen Sie Ihre Leistungen im {link}, dann steht hier, welche Leistungen zuerst online gehen sollten.',
+        forms: 'Erfassen Sie Ihre Leistungen im {link}, dann steht hier, welche PDF- und Papierformulare zuerst ersetzt werden sollten.',
+        payment: 'Erfassen Sie Ihre Leistungen im {link}, dann steht hier, welche Online-Dienste zuerst eine Online-Bezahlung brauchen.',
+      },
+    },
   },
   roadmap: {
     title: 'Roadmap',

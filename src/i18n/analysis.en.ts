@@ -168,6 +168,36 @@ export default {
     matrixTable: 'Measures by effort and impact',
     noneFound: 'No measures for this selection.',
     priorityHelp: 'Priority = gap sum (gaps × weight from need and potential) × impact ÷ effort; impact and effort 1 to 5 each, from the catalogue.',
+    /** What the Leistungsinventar contributes to a measure (catalogue field `inventory`). */
+    inventory: {
+      title: 'From the service inventory',
+      figures: {
+        record: 'Recorded services: {total}, of which not yet rated on the maturity model: {unrated}.',
+        most_used: 'Not yet online: {matching} of {total} recorded services (maturity below level {level} or not rated).',
+        most_used_without_cases: 'Not yet online: {matching} of {total} recorded services (maturity below level {level} or not rated), of which {n} without a case number.',
+        forms: 'Not yet online and only with a PDF form or no form: {matching} of {total} recorded services.',
+        payment: 'Online or with an online form, but without online payment: {matching} of {total} recorded services (excluding services that need no payment).',
+      },
+      listTitle: {
+        most_used: 'The most used services not yet online:',
+        forms: 'Convert first (by case numbers):',
+        payment: 'Add online payment first (by case numbers):',
+      },
+      item: '{cases}, maturity {maturity}',
+      cases: '{n} case per year | {n} cases per year',
+      noCases: 'no case number',
+      level: 'level {level}',
+      atMost: 'at most level {level}',
+      maturityStatus: { rated: 'rated', incomplete: 'partly rated', unrated: 'not rated', not_applicable: 'no criterion applies', other_model: 'rated on another model' },
+      link: 'Open the service inventory',
+      linkInSentence: 'service inventory',
+      hint: {
+        record: 'Record your services in the {link}, and this will show how many are recorded and how many are not yet rated.',
+        most_used: 'Record your services in the {link}, and this will show which services should go online first.',
+        forms: 'Record your services in the {link}, and this will show which PDF and paper forms should be replaced first.',
+        payment: 'Record your services in the {link}, and this will show which online services need online payment first.',
+      },
+    },
   },
   roadmap: {
     title: 'Roadmap',

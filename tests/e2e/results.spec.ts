@@ -114,7 +114,8 @@ describe('Ergebnisse, Maßnahmen und Roadmap (Demo „Musterstadt“)', () => {
     await matrixTable.waitFor()
     expect(await matrixTable.locator('tbody tr').count()).toBe(total)
 
-    const list = page.getByRole('region', { name: 'Maßnahmen', exact: true }).getByRole('listitem')
+    // The measure cards only: a card may hold a list of its own (services from the Leistungsinventar).
+    const list = page.getByRole('region', { name: 'Maßnahmen', exact: true }).locator('ol.rec-list > li')
     expect(await list.count()).toBe(total)
     // A recommendation with reasons: "Warum?" lists triggering departments and questions.
     const withReasons = list.filter({ has: page.locator('summary', { hasText: /^Warum\? \d+ Begründungen? anzeigen$/ }) }).first()

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod'
 import { isCalendarDate } from '@/domain/model/dates'
-import { ADDRESSEES, APPLICABILITIES, BUNDESLAENDER, CATALOG_FORMAT, SCORING_MODELS, type Catalog } from '@/domain/model/types'
+import { ADDRESSEES, APPLICABILITIES, BUNDESLAENDER, CATALOG_FORMAT, INVENTORY_FOCUSES, SCORING_MODELS, type Catalog } from '@/domain/model/types'
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 const localized = (max: number) => z.object({ de: text(max), en: text(max).optional() })
@@ -93,6 +93,7 @@ export const catalogSchema = z.object({
           .refine((o) => o.date !== undefined || o.inForceSince !== undefined, { message: 'obligationDateMissing' satisfies CatalogIssueCode })
           .optional(),
         sourceIds: z.array(id).max(20).optional(),
+        inventory: z.enum(INVENTORY_FOCUSES).optional(),
       }),
     )
     .max(1000),

@@ -112,7 +112,19 @@ export interface CatalogMeasure {
   dependsOn: string[]
   obligation?: LegalObligation
   sourceIds?: string[]
+  /** What the Leistungsinventar contributes to this measure (see INVENTORY_FOCUSES); absent = nothing. */
+  inventory?: InventoryFocus
 }
+
+/**
+ * What the Leistungsinventar (service inventory) contributes to a measure (docs/catalog-2.0.md):
+ * - `record`: the measure is about recording and rating services → how many are recorded, how many unrated;
+ * - `most_used`: the most used services not yet online first (the ten with the most cases);
+ * - `forms`: services not yet online that offer only a PDF or no form;
+ * - `payment`: services online (or with an online form) that still lack e-payment (unless they have no fees).
+ */
+export const INVENTORY_FOCUSES = ['record', 'most_used', 'forms', 'payment'] as const
+export type InventoryFocus = (typeof INVENTORY_FOCUSES)[number]
 
 export interface ScaleDescription {
   value: number
