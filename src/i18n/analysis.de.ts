@@ -179,6 +179,7 @@ export default {
         payment: 'Online oder mit Online-Formular, aber ohne Online-Bezahlung: {matching} von {total} erfassten Leistungen (ohne Leistungen, bei denen keine Bezahlung nötig ist).',
       },
       listTitle: {
+        record: 'Zuerst bewerten (nach Fallzahl):',
         most_used: 'Die meistgenutzten Leistungen, die noch nicht online sind:',
         forms: 'Zuerst umstellen (nach Fallzahl):',
         payment: 'Zuerst um Online-Bezahlung ergänzen (nach Fallzahl):',

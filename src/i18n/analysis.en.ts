@@ -179,6 +179,7 @@ export default {
         payment: 'Online or with an online form, but without online payment: {matching} of {total} recorded services (excluding services that need no payment).',
       },
       listTitle: {
+        record: 'Rate first (by case numbers):',
         most_used: 'The most used services not yet online:',
         forms: 'Convert first (by case numbers):',
         payment: 'Add online payment first (by case numbers):',

@@ -48,7 +48,9 @@ const ids = (r: { listed: { serviceId: string }[] }) => r.listed.map((s) => s.se
 describe('inventoryForMeasure (table)', () => {
   it.each<[InventoryFocus, number | undefined, string[], number, number]>([
     // focus, limit, listed ids, matching, matching without cases
-    ['record', undefined, [], 2, 1],
+    // unrated: s01 (3,100 cases) and s10 (no case number, last)
+    ['record', undefined, ['s01', 's10'], 2, 1],
+    ['record', 1, ['s01'], 2, 1],
     // not online: s01 s02 s03 s04 s05 s10 s11 s12; s10, s11 have no case number (not ranked); 700 tie → name
     ['most_used', undefined, ['s01', 's02', 's03', 's04', 's05', 's12'], 8, 2],
     ['most_used', 3, ['s01', 's02', 's03'], 8, 2],
@@ -120,7 +122,11 @@ describe('inventoryForMeasure (properties)', () => {
           if (focus === 'forms') expect(!online && (s.formType === 'pdf' || s.formType === 'none')).toBe(true)
           if (focus === 'payment') expect(!s.onlinePayment && (online || s.formType === 'html-form' || s.formType === 'end-to-end')).toBe(true)
         }
-        if (focus === 'record') expect(r).toMatchObject({ listed: [], matching: r.unrated })
+        if (focus === 'record') {
+          expect(r.matching).toBe(r.unrated)
+          expect(r.listed.length).toBe(Math.min(Math.max(0, limit), r.unrated))
+          for (const s of r.listed) expect(s.maturity.level).toBeNull()
+        }
         if (focus === 'most_used') expect(ids(r)).toEqual(topServicesNotOnline(services, { ...OPTIONS, limit }).services.map((s) => s.serviceId))
         // a shuffled inventory gives the same result
         const shuffled = [...services].sort((a, b) => ((a.id.charCodeAt(4) * 31 + seed) % 7) - ((b.id.charCodeAt(4) * 31 + seed) % 7) || a.id.localeCompare(b.id) * (seed % 2 ? 1 : -1))

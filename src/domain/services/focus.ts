@@ -23,7 +23,7 @@ export interface FocusService {
 
 export interface FocusResult {
   focus: InventoryFocus
-  /** At most `limit` services, in the order of `compareFocusServices`; always empty for 'record'. */
+  /** At most `limit` services, in the order of `compareFocusServices`. */
   listed: FocusService[]
   /**
    * Services the measure is about (before the limit): 'record' → unrated, 'most_used' → not
@@ -71,7 +71,8 @@ function paymentNotRequired(s: MunicipalService, options: InventoryOptions): boo
 
 /**
  * The inventory's contribution to a measure with the given focus:
- * - 'record': only the figures (how many services are recorded, how many still unrated);
+ * - 'record': the figures (how many services are recorded, how many still unrated) and the
+ *   unrated services with the most cases (rate these first);
  * - 'most_used': the services not yet online with the most cases (`topServicesNotOnline`);
  * - 'forms': services not yet online whose form is a PDF or none;
  * - 'payment': services online (level ≥ `onlineLevel`) or with an HTML or end-to-end form that
@@ -99,7 +100,7 @@ export function inventoryForMeasure(services: readonly MunicipalService[], focus
   switch (focus) {
     case 'record': {
       const matches = entries.filter((e) => e.entry.maturity.level === null).map((e) => e.entry)
-      return result(matches, [])
+      return result(matches, [...matches].sort(compareFocusServices).slice(0, limit))
     }
     case 'most_used': {
       const matches = entries.filter((e) => !e.online).map((e) => e.entry)
