@@ -295,4 +295,10 @@ export default {
     open: 'offen',
     legendBand: 'Legende',
   },
+  /** The Leistungsinventar beside the maturity per dimension (results screen). */
+  resultsInventory: {
+    title: 'Leistungsinventar zu „{dimensions}“:',
+    figures: '{online} von {total} Leistungen sind online (ab Stufe {level}, {share}); {cases} der Fälle pro Jahr sind online möglich.',
+    link: 'Zum Leistungsinventar',
+  },
 }

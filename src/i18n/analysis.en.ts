@@ -295,4 +295,10 @@ export default {
     open: 'open',
     legendBand: 'Legend',
   },
+  /** The Leistungsinventar beside the maturity per dimension (results screen). */
+  resultsInventory: {
+    title: 'Service inventory for “{dimensions}”:',
+    figures: '{online} of {total} services are online (from level {level}, {share}); {cases} of the cases per year can be handled online.',
+    link: 'Open the service inventory',
+  },
 }

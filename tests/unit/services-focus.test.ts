@@ -5,7 +5,7 @@ import cat1 from '@/catalogs/dc-kommune/1.0.0.json'
 import cat2 from '@/catalogs/dc-kommune/2.0.0.json'
 import { validateCatalog } from '@/domain/catalog/catalog-schema'
 import { INVENTORY_FOCUSES, type Catalog, type InventoryFocus } from '@/domain/model/types'
-import { compareFocusServices, inventoryForMeasure } from '@/domain/services/focus'
+import { compareFocusServices, inventoryDimensionIds, inventoryForMeasure } from '@/domain/services/focus'
 import { topServicesNotOnline } from '@/domain/services/inventory'
 import type { MaturityModel } from '@/domain/services/maturity-model'
 import { FORM_TYPES, MATURITY_LEVELS, type FormType, type MunicipalService } from '@/domain/services/types'
@@ -169,5 +169,20 @@ describe('catalogue field `inventory`', () => {
     ;(c.measures[i] as { inventory?: string }).inventory = 'everything'
     const v = validateCatalog(c)
     expect(v.ok ? [] : v.issues.map((x) => [x.code, x.path])).toEqual([['invalidValue', ['measures', i, 'inventory']]])
+  })
+})
+
+describe('inventoryDimensionIds', () => {
+  const dim = (id: string) => ({ id }) as Catalog['dimensions'][number]
+  const m = (id: string, dimensionIds: string[], inventory?: InventoryFocus) => ({ id, dimensionIds, ...(inventory ? { inventory } : {}) }) as Catalog['measures'][number]
+  it.each<[string, Catalog['measures'], string[]]>([
+    ['no focus anywhere', [m('a', ['d1'])], []],
+    ['first dimension of each focused measure, in catalogue order', [m('a', ['d3'], 'forms'), m('b', ['d1', 'd2'], 'most_used'), m('c', ['d2'])], ['d1', 'd3']],
+    ['a measure without dimensions is ignored', [m('a', [], 'record')], []],
+  ])('%s', (_name, measures, expected) => {
+    expect(inventoryDimensionIds({ dimensions: [dim('d1'), dim('d2'), dim('d3')], measures })).toEqual(expected)
+  })
+  it('dc-kommune 2.0.0: the online-services dimension', () => {
+    expect(inventoryDimensionIds(cat2 as unknown as Catalog)).toEqual(['onlinedienste'])
   })
 })

@@ -5,7 +5,7 @@
  *
  * "Online" is the rule of inventory.ts: a known level (minimum rule) ≥ `onlineLevel`.
  */
-import type { InventoryFocus } from '@/domain/model/types'
+import type { Catalog, InventoryFocus } from '@/domain/model/types'
 import type { FormType, MunicipalService } from './types'
 import { serviceMaturity, type ServiceMaturity } from './maturity'
 import { inventorySummary, topServicesNotOnline, type InventoryOptions } from './inventory'
@@ -119,4 +119,13 @@ export function inventoryForMeasure(services: readonly MunicipalService[], focus
       return result(matches, [...matches].sort(compareFocusServices).slice(0, limit))
     }
   }
+}
+
+/**
+ * The dimensions the inventory speaks to: the first dimension of every measure that declares an
+ * inventory focus, in the catalogue's dimension order (for dc-kommune 2.0.0: "Online-Dienste und OZG").
+ */
+export function inventoryDimensionIds(catalog: Pick<Catalog, 'dimensions' | 'measures'>): string[] {
+  const wanted = new Set(catalog.measures.filter((m) => m.inventory !== undefined && m.dimensionIds.length > 0).map((m) => m.dimensionIds[0]!))
+  return catalog.dimensions.map((d) => d.id).filter((id) => wanted.has(id))
 }
