@@ -5,6 +5,7 @@
  * codes (never user text): `{ ok: false, error: { code, params, issues? } }` leaves everything as it was.
  */
 import * as repo from '@/db/agendas'
+import { newId } from '@/db/ids'
 import type { AgendaFromRecommendationsOptions } from '@/domain/agenda/create'
 import type { AgendaHeaderPatch, EntryPatch, NewEntryInput } from '@/domain/agenda/edit'
 import type { AgendaStatus } from '@/domain/agenda/types'
@@ -29,6 +30,11 @@ export async function createAgenda(recommendations: readonly Recommendation[], o
 /** Name, version, horizon, phases, Handlungsfelder or source of an agenda. */
 export async function updateAgendaHeader(agendaId: string, patch: AgendaHeaderPatch) {
   return repo.updateHeader(agendaId, patch, await makeStamp())
+}
+
+/** A fresh id for a phase or Handlungsfeld a form adds (random, so copies merged from other devices do not collide). */
+export function newAgendaPartId(): string {
+  return newId()
 }
 
 /** A new entry (e.g. the group's own measure: `{ kind: 'measure', title: '…' }`). */

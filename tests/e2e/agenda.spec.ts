@@ -4,7 +4,8 @@
  * dialog, their history lists both changes, the Sachstandsbericht prints on at most two A4 pages and
  * lists the three under "seit dem letzten Bericht umgesetzt". In a fresh browser the demo agenda is
  * deleted and a new one is created from the recommendations (at most ten Leitprojekte, all quick
- * wins). axe finds nothing on both screens at 1366 and 390 px.
+ * wins). The header dialog ("Agenda bearbeiten") adds a Handlungsfeld an entry is then moved into.
+ * axe finds nothing on both screens and the header dialog at 1366 and 390 px.
  */
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -111,6 +112,53 @@ describe('Digitale Agenda und Sachstandsbericht', () => {
     for (const p of picked) expect(doneSection, p.title).toContain(p.title.replace(/\s+/g, ' '))
     for (const heading of ['Verspätet gegenüber der Planung', 'Nächste Schritte', 'Zahlen im Überblick', 'Entwicklung des Reifegrads']) expect(text).toContain(heading)
     s.assertClean()
+  })
+
+  it('Agenda bearbeiten: neues Handlungsfeld, ein Eintrag wird ihm zugeordnet und erscheint in der Gruppierung', async () => {
+    const fresh = await openBrowser()
+    try {
+      const { page } = fresh
+      await page.setViewportSize({ width: 1366, height: 900 })
+      await loadDemoFromStart(page)
+      await gotoApp(page, '/agenda')
+      await page.getByRole('heading', { level: 2, name: 'Digitale Agenda 1.0' }).waitFor()
+
+      const opener = page.getByRole('button', { name: 'Agenda bearbeiten' })
+      await opener.click()
+      const dialog = page.getByRole('dialog', { name: 'Agenda bearbeiten: Digitale Agenda 1.0' })
+      await dialog.waitFor()
+      await dialog.getByRole('button', { name: 'Handlungsfeld hinzufügen' }).click()
+      const fields = dialog.getByLabel(/^Handlungsfeld \d+: Titel$/)
+      const added = fields.last()
+      await expect.poll(() => added.evaluate((el) => el === document.activeElement)).toBe(true)
+      await added.fill('Bürgerservice digital')
+      await axeAtWidths(page, 'Agenda bearbeiten (Dialog)')
+      await dialog.getByRole('button', { name: 'Speichern' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+      await expect.poll(() => live(page).textContent()).toBe('Gespeichert.')
+      expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true)
+      await page.getByTestId('agenda-fields').getByText('Bürgerservice digital (0 Einträge)', { exact: true }).waitFor()
+
+      // One entry into the new field through the entry dialog.
+      const entry = entries(page).first()
+      const id = (await entry.getAttribute('data-entry'))!
+      const title = ((await entry.locator('h4').textContent()) ?? '').trim()
+      await entry.getByRole('button', { name: `Bearbeiten: ${title}` }).click()
+      const edit = page.getByRole('dialog', { name: `Eintrag bearbeiten: ${title}` })
+      await edit.waitFor()
+      await edit.getByLabel('Handlungsfeld', { exact: true }).selectOption({ label: 'Bürgerservice digital' })
+      await edit.getByRole('button', { name: 'Speichern' }).click()
+      await edit.waitFor({ state: 'hidden' })
+      await page.getByTestId('agenda-fields').getByText('Bürgerservice digital (1 Eintrag)', { exact: true }).waitFor()
+
+      await page.getByLabel('Gruppieren nach').selectOption({ label: 'Handlungsfeld' })
+      const group = page.locator('section.group').filter({ has: page.getByRole('heading', { level: 3, name: 'Bürgerservice digital (1)' }) })
+      await group.locator(`[data-entry="${id}"]`).waitFor()
+      expect(await group.getByTestId('agenda-entry').count()).toBe(1)
+      fresh.assertClean()
+    } finally {
+      await fresh.dispose()
+    }
   })
 
   it('neue Agenda aus den Empfehlungen: höchstens zehn Leitprojekte und alle Quick Wins', async () => {
