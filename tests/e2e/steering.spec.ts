@@ -186,7 +186,7 @@ describe('Lenkungsgruppe: Übersicht, Vergleich, Bericht, Sicherung', () => {
     const text = pages.join(' \n ')
     // The screen-only controls are not printed
     expect(text).not.toContain('Drucken / als PDF speichern')
-    const sections = ['Managementbericht', 'Musterstadt', '1. Zusammenfassung', '2. Methode', '3. Reifegrade', '4. Wichtigste Maßnahmen', '5. Roadmap', '6. Anhang']
+    const sections = ['Managementbericht', 'Musterstadt', '1. Zusammenfassung', '2. Methode', '3. Reifegrade', '4. Wichtigste Maßnahmen', '5. Roadmap', '6. Digitale Agenda', '7. Leistungsinventar', '8. Anhang']
     let last = -1
     for (const sec of sections) {
       const at = text.indexOf(sec, sec === 'Musterstadt' ? 0 : last + 1)
@@ -196,7 +196,7 @@ describe('Lenkungsgruppe: Übersicht, Vergleich, Bericht, Sicherung', () => {
         last = at
       }
     }
-    const annex = text.slice(text.indexOf('6. Anhang'))
+    const annex = text.slice(text.indexOf('8. Anhang'))
     expect(annex).toContain(DEP_ROW)
     expect(annex).toContain('63 · Bauordnung')
     // Method 2.0: the demo's result is capped by its Fundament; the summary gives both numbers.
