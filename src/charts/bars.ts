@@ -34,8 +34,25 @@ export const distributionOptions = {
 }
 
 /** Trend of the organisation score over rounds. */
-export function trendData(labels: string[], values: (number | null)[], label: string) {
-  return { labels, datasets: [{ label, data: values, borderColor: CHART_COLORS.primary, backgroundColor: CHART_COLORS.primary, spanGaps: true, tension: 0 }] }
+/**
+ * The organisation score over the rounds: one line per run of rounds on the same catalogue (see
+ * trendSegments), never joined across a catalogue change; runs alternate solid and dashed.
+ */
+export function trendData(labels: string[], segments: readonly { values: (number | null)[]; label: string }[]) {
+  return {
+    labels,
+    datasets: segments.map((s, i) => ({
+      label: s.label,
+      data: s.values,
+      borderColor: CHART_COLORS.primary,
+      backgroundColor: CHART_COLORS.primary,
+      borderDash: i % 2 === 1 ? [6, 4] : [],
+      pointStyle: i % 2 === 1 ? ('rectRot' as const) : ('circle' as const),
+      pointRadius: 5,
+      spanGaps: false,
+      tension: 0,
+    })),
+  }
 }
 
 export const trendOptions = {

@@ -214,7 +214,10 @@ describe('Feinschliff im echten Browser', () => {
     const { page } = s
     await gotoApp(page, '/roadmap')
     const picker = page.getByLabel('Erhebungsrunde')
+    // The picker's options come from a live query: wait for both rounds before choosing one.
+    await expect.poll(() => picker.locator('option').count()).toBe(2)
     const earlier = (await picker.locator('option').allTextContents()).find((o) => o.includes(String(new Date().getFullYear() - 2)))
+    expect(earlier).toBeDefined()
     await picker.selectOption({ label: earlier! })
     const year1 = page.getByRole('heading', { level: 3, name: /^Jahr 1/ })
     await year1.waitFor()

@@ -162,6 +162,8 @@ describe('Lenkungsgruppe: Übersicht, Vergleich, Bericht, Sicherung', () => {
     expect(deps).toHaveLength(10)
     const trend = await tableRows(page, 'trend')
     expect(trend.map((r) => r.key)).toEqual([`Digitalisierungs-Check ${year - 2}`, `Digitalisierungs-Check ${year}`])
+    // The two rounds use catalogue 1.0.0 and 2.0.0: the chart does not join them with a line, and says why.
+    expect(await page.getByTestId('trend-split').textContent()).toContain('nicht durch eine Linie verbunden')
     s.assertClean()
   })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { compareRounds, type DeltaDirection, restrictCatalog, scoreDelta, sharedItems, trend } from '@/domain/results/compare'
+import fc from 'fast-check'
+import { compareRounds, type DeltaDirection, restrictCatalog, scoreDelta, sharedItems, trend, trendSegments } from '@/domain/results/compare'
 import { indexCatalog } from '@/domain/model/catalog-index'
 import { makeCatalog, makeDepartment, makeDimension, makeItem, makeRound } from '../fixtures/builders'
 import { assess, catalogV1, catalogV2, roundData } from '../fixtures/compare-builders'
@@ -320,5 +321,38 @@ describe('trend', () => {
       roundData(makeRound({ id: 'r3', startDate: '2026-01-01' }), other, [], []),
     ])
     expect(t.map((p) => p.catalogChanged)).toEqual([false, true, false])
+  })
+})
+
+describe('trendSegments (the trend chart never joins rounds on different catalogues)', () => {
+  const p = (catalogId: string, catalogVersion: string, score: number | null, catalogChanged: boolean) => ({ catalogId, catalogVersion, score, catalogChanged })
+  it.each([
+    ['no rounds', [], []],
+    ['one catalogue: one line', [p('k', '1.0.0', 30, false), p('k', '1.0.0', 40, false)], [['k 1.0.0', [30, 40]]]],
+    [
+      'a version change splits; a catalogue that comes back starts a new run',
+      [p('k', '1.0.0', 30, false), p('k', '2.0.0', 45, true), p('k', '2.0.0', null, false), p('k', '1.0.0', 50, true)],
+      [
+        ['k 1.0.0', [30, null, null, null]],
+        ['k 2.0.0', [null, 45, null, null]],
+        ['k 1.0.0', [null, null, null, 50]],
+      ],
+    ],
+  ] as const)('%s', (_name, points, expected) => {
+    expect(trendSegments(points).map((s) => [`${s.catalogId} ${s.catalogVersion}`, s.values])).toEqual(expected)
+  })
+  it('property: every point lies on exactly one run, and runs never overlap', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('1.0.0', '2.0.0'), fc.option(fc.integer({ min: 0, max: 100 }), { nil: null })), { maxLength: 12 }), (rows) => {
+        const points = rows.map(([v, score], i) => p('k', v, score, i > 0 && rows[i - 1]![0] !== v))
+        const segments = trendSegments(points)
+        points.forEach((pt, i) => {
+          const owners = segments.filter((s) => s.values[i] !== null)
+          expect(owners.length).toBe(pt.score === null ? 0 : 1)
+          if (pt.score !== null) expect(owners[0]!.catalogVersion).toBe(pt.catalogVersion)
+        })
+        expect(segments.length).toBe(points.filter((pt, i) => i === 0 || pt.catalogChanged).length)
+      }),
+    )
   })
 })

@@ -53,8 +53,9 @@ describe('appliesTo', () => {
   })
 
   it.each<[DepartmentKind, string[], string[]]>([
-    // The questionnaire lists every item that applies, in catalogue order (duplicates and unknown dimensions included).
-    ['central', ['a1', 'c1', 'b1', 'x1', 'c2', 'a1'], ['a1', 'c1', 'b1', 'c2']],
+    // The questionnaire lists every item that applies, by dimension, then catalogue order (duplicates
+    // included, unknown dimensions last).
+    ['central', ['a1', 'c1', 'b1', 'c2', 'a1', 'x1'], ['a1', 'c1', 'b1', 'c2']],
     // Scoring asks only scorable items: first of duplicate ids, known dimension.
     ['specialist', ['a1', 'b1', 'x1'], ['a1', 'b1']],
   ])('%s department: questionnaire %j, scored %j', (kind, questionnaire, scored) => {
@@ -62,6 +63,14 @@ describe('appliesTo', () => {
     const asked = askedItems(indexCatalog(catalog), { kind })
     expect(asked.items.map((i) => i.id)).toEqual(scored)
     expect([...asked.position]).toEqual(scored.map((id, i) => [id, i]))
+  })
+
+  it('an item listed after another dimension’s items still comes with its own dimension', () => {
+    const moved = makeCatalog({
+      dimensions: [makeDimension({ id: 'A' }), makeDimension({ id: 'B' })],
+      items: [makeItem({ id: 'b1', dimensionId: 'B' }), makeItem({ id: 'a1', dimensionId: 'A' }), makeItem({ id: 'b2', dimensionId: 'B' }), makeItem({ id: 'a2', dimensionId: 'A' })],
+    })
+    expect(applicableItems(moved, 'specialist').map((i) => i.id)).toEqual(['a1', 'a2', 'b1', 'b2'])
   })
 
   it('keeps the index fields that name the two kinds', () => {

@@ -12,9 +12,23 @@ export function appliesTo(item: Pick<CatalogItem, 'appliesTo'>, department: Pick
   return item.appliesTo === 'all' || department.kind === 'central'
 }
 
-/** The items of a catalogue asked of a department of the given kind, in catalogue order (questionnaire). */
+/**
+ * The items of a catalogue asked of a department of the given kind, in questionnaire order: by the
+ * catalogue's dimension order, then the items' order within the catalogue (so an item listed under a
+ * later dimension in the file still comes with its dimension, and question numbers run 1, 2, 3 …);
+ * items of an unknown dimension last.
+ */
 export function applicableItems(catalog: Catalog, kind: DepartmentKind): CatalogItem[] {
-  return catalog.items.filter((item) => appliesTo(item, { kind }))
+  const dimension = new Map<string, number>()
+  catalog.dimensions.forEach((d, i) => {
+    if (!dimension.has(d.id)) dimension.set(d.id, i)
+  })
+  const last = catalog.dimensions.length
+  return catalog.items
+    .map((item, position) => ({ item, position, dim: dimension.get(item.dimensionId) ?? last }))
+    .filter((x) => appliesTo(x.item, { kind }))
+    .sort((a, b) => a.dim - b.dim || a.position - b.position)
+    .map((x) => x.item)
 }
 
 /** The scorable items asked of one kind of department, catalogue order, and each one's position. */

@@ -393,3 +393,25 @@ export function trend(rounds: readonly RoundData[], options: AnalysisOptions = {
   }
   return points
 }
+
+/** One run of consecutive trend points on the same catalogue (id and version). */
+export interface TrendSegment {
+  catalogId: string
+  catalogVersion: string
+  /** Aligned with the points: the score inside the run, null outside it. */
+  values: (number | null)[]
+}
+
+/**
+ * The trend split where the catalogue changes, so a chart never joins two rounds measured on
+ * different catalogues with one line (their scores are not comparable without a declared mapping).
+ * A catalogue that comes back later starts a new run.
+ */
+export function trendSegments(points: readonly Pick<TrendPoint, 'catalogId' | 'catalogVersion' | 'catalogChanged' | 'score'>[]): TrendSegment[] {
+  const segments: TrendSegment[] = []
+  points.forEach((p, i) => {
+    if (i === 0 || p.catalogChanged) segments.push({ catalogId: p.catalogId, catalogVersion: p.catalogVersion, values: points.map(() => null) })
+    segments[segments.length - 1]!.values[i] = p.score
+  })
+  return segments
+}
