@@ -55,7 +55,7 @@ describe('progress', () => {
 })
 
 describe('applicability and status', () => {
-  const catalog = { items: [item('a', 'd1'), item('b', 'd1', 'central')] } as Catalog
+  const catalog = { dimensions: [{ id: 'd1' }], items: [item('a', 'd1'), item('b', 'd1', 'central')] } as Catalog
   it.each([
     ['specialist', ['a']],
     ['central', ['a', 'b']],
