@@ -215,8 +215,6 @@ export default {
         note: 'Notiz',
         order: 'Reihenfolge',
       },
-      status: { planned: 'geplant', in_progress: 'in Umsetzung', done: 'umgesetzt', deferred: 'zurückgestellt' },
-      kind: { leitprojekt: 'Leitprojekt', quick_win: 'Quick Win', pflicht: 'Rechtspflicht', measure: 'Weitere Maßnahme' },
     },
     apply: 'Übernehmen',
     replaceAll: 'Alles ersetzen …',

@@ -215,8 +215,6 @@ export default {
         note: 'Note',
         order: 'Order',
       },
-      status: { planned: 'planned', in_progress: 'in progress', done: 'done', deferred: 'deferred' },
-      kind: { leitprojekt: 'Lead project', quick_win: 'Quick win', pflicht: 'Legal obligation', measure: 'Further measure' },
     },
     apply: 'Apply',
     replaceAll: 'Replace everything …',
