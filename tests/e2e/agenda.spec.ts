@@ -102,7 +102,10 @@ describe('Digitale Agenda und Sachstandsbericht', () => {
 
     const pages = await pdfPagesText(await printToPdf(page))
     expect(pages.length).toBeLessThanOrEqual(2)
+    // Page numbers in words on every page, also when the management report was never opened before.
+    pages.forEach((p, i) => expect(p.replace(/\s+/g, ' ')).toContain(`Seite ${i + 1} von ${pages.length}`))
     const text = pages.join(' ')
+    expect(text).not.toContain('report.pageOf')
     expect(text).not.toContain('Drucken / als PDF speichern')
     const start = text.indexOf('Seit dem letzten Bericht umgesetzt')
     const end = text.indexOf('In Umsetzung (', start)

@@ -7,6 +7,7 @@
  */
 import { computed, onScopeDispose, watchEffect } from 'vue'
 import { useI18n } from 'vue-i18n'
+import { useTexts } from '@/composables/useTexts'
 
 /** A CSS string literal. */
 export const cssString = (x: string): string => `"${x.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\n\r]/g, ' ')}"`
@@ -26,12 +27,17 @@ export function pageCounterContent(text: string): string {
     .join(' ')
 }
 
-/** Adds the @page margin boxes for `header` and "Seite x von y" while the caller's scope lives. */
+/**
+ * Adds the @page margin boxes for `header` and "Seite x von y" while the caller's scope lives. The
+ * page-number text is in the 'report' group, loaded here so every printed screen has it (the
+ * Sachstandsbericht's route does not load the management report's texts).
+ */
 export function usePageMargins(header: () => string): void {
   const { t } = useI18n()
+  const textsReady = useTexts('report')
   const css = computed(() => {
     const text = header()
-    if (!text) return ''
+    if (!text || !textsReady.value) return ''
     const root = getComputedStyle(document.documentElement)
     const box = `font: 8pt ${root.fontFamily || 'sans-serif'}; color: ${root.getPropertyValue('--kern-color-layout-text-muted').trim() || '#4f5965'};`
     const pages = pageCounterContent(t('report.pageOf', { page: PAGE, pages: PAGES }))
