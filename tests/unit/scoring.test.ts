@@ -373,3 +373,40 @@ describe('organisation score', () => {
     expect(result.coverage).toBe(3 / 4)
   })
 })
+
+describe('scores on the scale the catalogue declares', () => {
+  /** Five levels whose values rise non-linearly (0, 1, 2, 4, 8). */
+  const steep = makeCatalog({
+    items: ['a', 'b'].map((id) => makeItem({ id, dimensionId: 'dim-1' })),
+    scales: {
+      ist: [0, 1, 2, 4, 8].map((value) => ({ value, label: { de: `W${value}` }, description: { de: `Wert ${value}` } })),
+      bedarf: [],
+      potenzial: [],
+      effort: [],
+      impact: [],
+    },
+  })
+
+  it.each([
+    [[0, 0], 0],
+    [[4, 4], 100],
+    [[3, 0], 25],
+    [[2, 2], 25],
+    [[3, 3], 50],
+    [[4, 1], 56.25],
+  ])('levels %j → dimension score %s', (levels, expected) => {
+    const s = scoreOf(steep, levels.map((l, i) => levelAnswer(['a', 'b'][i] as string, l as 0 | 1 | 2 | 3 | 4)))
+    expect(s.dimensions[0]?.score).toBeCloseTo(expected, 10)
+    expect(s.score).toBeCloseTo(expected, 10)
+  })
+
+  it('counts an item as established from 75 on that scale (level 3 of 0, 1, 2, 4, 8 is 50, not established)', () => {
+    expect(scoreOf(steep, [levelAnswer('a', 3), levelAnswer('b', 4)]).established).toBe(0.5)
+  })
+
+  it('a linear 0–4 declaration gives the same scores as before', () => {
+    const s = scoreOf(fourItems, [levelAnswer('a', 3), levelAnswer('b', 1), levelAnswer('c', 4), levelAnswer('d', 0)])
+    expect(s.score).toBe(50)
+    expect(s.established).toBe(0.5)
+  })
+})

@@ -17,9 +17,9 @@ import { applyAgreedAnswer, consensusOfAnswers, type ItemConsensus, type Respond
 import { SCORING_MODEL_VERSION_2 } from './method'
 import {
   DEFAULT_COVERAGE_THRESHOLD,
-  ESTABLISHED_LEVEL,
+  ESTABLISHED_MATURITY,
   isUnknown,
-  itemMaturity,
+  catalogMaturity,
   type OrganisationScore,
   type OrgDimensionScore,
   type ScoringOptions,
@@ -89,6 +89,8 @@ export interface FundamentProfile {
   score: number | null
   /** Lowest Ist over answered Fundament items; null if none answered. */
   weakest: number | null
+  /** Maturity 0–100 of `weakest` on the catalogue's declared scale; null if none answered. */
+  weakestMaturity: number | null
   /** Fundament items at the weakest level (catalogue order). */
   weakestItemIds: string[]
   /** answered / (items − na); null if every item is N/A or there are none. */
@@ -98,6 +100,7 @@ export interface FundamentProfile {
 
 export function fundamentProfile(catalog: Catalog, consensus: readonly ItemConsensus[]): FundamentProfile {
   const idx = indexCatalog(catalog)
+  const maturityOf = catalogMaturity(catalog)
   const items: FundamentItem[] = []
   const values: number[] = []
   const weights: number[] = []
@@ -108,19 +111,20 @@ export function fundamentProfile(catalog: Catalog, consensus: readonly ItemConse
     const item = idx.itemsById.get(c.itemId)
     if (!item) continue
     const ist = c.state === 'level' ? c.ist : null
-    items.push({ itemId: c.itemId, dimensionId: c.dimensionId, state: c.state, ist, maturity: ist === null ? null : itemMaturity(ist), unknown: isUnknown(c) })
+    items.push({ itemId: c.itemId, dimensionId: c.dimensionId, state: c.state, ist, maturity: ist === null ? null : maturityOf(ist), unknown: isUnknown(c) })
     if (c.state === 'na') na++
     if (ist === null) continue
-    values.push(itemMaturity(ist))
+    values.push(maturityOf(ist))
     weights.push(Math.max(0, item.weight ?? 1))
     if (weakest === null || ist < weakest) weakest = ist
-    if (ist >= ESTABLISHED_LEVEL) established++
+    if (maturityOf(ist) >= ESTABLISHED_MATURITY - 1e-9) established++
   }
   const denominator = items.length - na
   return {
     items,
     score: weightedMean(values, weights),
     weakest,
+    weakestMaturity: weakest === null ? null : maturityOf(weakest),
     weakestItemIds: weakest === null ? [] : items.filter((i) => i.ist === weakest).map((i) => i.itemId),
     coverage: denominator > 0 ? values.length / denominator : null,
     established: values.length > 0 ? established / values.length : null,
@@ -148,7 +152,7 @@ export interface Readiness {
 }
 
 export function readinessOf(score: number | null, fundament: FundamentProfile, coverageThreshold = DEFAULT_COVERAGE_THRESHOLD): Readiness {
-  const cap = fundament.weakest === null ? null : itemMaturity(fundament.weakest)
+  const cap = fundament.weakestMaturity
   const levelOf = (s: number | null): number | null => (s === null ? null : Math.min(4, Math.floor(s / 25 + 1e-9)))
   if (score === null && cap === null) return { status: 'no_data', score: null, uncapped: null, cap: null, cappedBy: [], level: null }
   if (fundament.items.length === 0) return { status: 'no_fundament', score, uncapped: score, cap: null, cappedBy: [], level: levelOf(score) }
@@ -192,6 +196,7 @@ export function scoreOrganisationByItems(
   options: ScoringOptions = {},
 ): OrganisationScore {
   const idx = indexCatalog(catalog)
+  const maturityOf = catalogMaturity(catalog)
   const threshold = options.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD
   const weighting = options.weighting ?? 'equal'
   const anyStaff = departments.some((d) => staffWeight(d.department) > 0)
@@ -202,14 +207,14 @@ export function scoreOrganisationByItems(
       a.applicable++
       if (c.state === 'na') a.na++
       else if (c.state === 'level' && c.ist !== null) {
-        const m = itemMaturity(c.ist)
+        const m = maturityOf(c.ist)
         a.answered++
         a.values.push(m)
         a.weights.push(w)
         a.lows.push(m)
         a.highs.push(m)
         a.rangeWeights.push(w)
-        if (c.ist >= ESTABLISHED_LEVEL) a.established++
+        if (m >= ESTABLISHED_MATURITY - 1e-9) a.established++
       } else if (isUnknown(c)) {
         a.lows.push(0)
         a.highs.push(100)

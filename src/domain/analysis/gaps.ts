@@ -5,7 +5,7 @@
 import type { Catalog, CatalogDimension, Round } from '@/domain/model/types'
 import type { ItemConsensus } from './consensus'
 import { indexCatalog } from '@/domain/model/catalog-index'
-import { itemMaturity } from './scoring'
+import { catalogMaturity } from './scoring'
 import { SCORING_MODEL_VERSION } from './method'
 import { resolveTarget, type TargetSource } from './targets'
 
@@ -60,6 +60,7 @@ export function departmentGaps(
   consensus: readonly ItemConsensus[],
 ): DepartmentGaps {
   const idx = indexCatalog(catalog)
+  const maturityOf = catalogMaturity(catalog)
   // Per dimension: running sums for the summary.
   const acc = idx.dimensionList.map(() => ({
     count: 0,
@@ -92,7 +93,7 @@ export function departmentGaps(
       itemId: item.id,
       dimensionId: item.dimensionId,
       ist: c.ist,
-      maturity: itemMaturity(c.ist),
+      maturity: maturityOf(c.ist),
       target,
       targetSource,
       gap,

@@ -2,13 +2,14 @@
  * Scoring: item maturity, dimension, department and organisation scores (model version in method.ts).
  *
  * Pure functions over plain data. The method is documented in docs/scoring.md; in short:
- * item maturity = Ist / 4 × 100; a dimension is the weighted mean over answered items; 'na'
+ * item maturity = the Ist level's place on the catalogue's declared scale (Ist / 4 × 100 for 0–4); a dimension is the weighted mean over answered items; 'na'
  * (nicht zutreffend) leaves every denominator; 'unanswered' (weiß nicht / no answer) only lowers
  * coverage. Departments and the organisation average what is not null.
  */
 import { askedItems, indexCatalog } from '@/domain/model/catalog-index'
 import type { Catalog, CatalogItem, Department } from '@/domain/model/types'
 import type { ConsensusState, ItemConsensus } from './consensus'
+import { levelMaturity, scaleValues } from '@/domain/model/scale'
 import { SCORING_MODEL_VERSION } from './method'
 
 /** Default coverage below which a score is flagged as uncertain. */
@@ -18,9 +19,19 @@ export const DEFAULT_COVERAGE_THRESHOLD = 0.5
 // Small helpers
 // ---------------------------------------------------------------------------------------------
 
-/** Maturity 0–100 of a (consensus) Ist level 0–4: ist / 4 × 100. Not defined for N/A (callers pass only levels). */
+/** Maturity 0–100 of a (consensus) Ist level 0–4 on the linear 0–4 scale: ist / 4 × 100. Not defined for N/A (callers pass only levels). */
 export function itemMaturity(ist: number): number {
   return (ist / 4) * 100
+}
+
+/**
+ * Maturity 0–100 of a (consensus) Ist level on the answer scale the catalogue declares
+ * (`scales.ist`, values may be non-linear; see model/scale.ts). For the built-in catalogues
+ * (values 0–4) this is `itemMaturity`.
+ */
+export function catalogMaturity(catalog: Pick<Catalog, 'scales'>): (ist: number) => number {
+  const values = scaleValues(catalog.scales.ist)
+  return (ist) => levelMaturity(values, ist)
 }
 
 /**
@@ -53,8 +64,10 @@ export interface ScoringOptions {
   weighting?: 'equal' | 'staff'
 }
 
-/** Level from which an item counts as "etabliert" (method 2.0 share beside the mean). */
+/** Level from which an item counts as "etabliert" on the 0–4 scale (method 2.0 share beside the mean). */
 export const ESTABLISHED_LEVEL = 3
+/** The same threshold as a maturity, so it holds for any declared scale: level 3 of 0–4 is 75. */
+export const ESTABLISHED_MATURITY = 75
 
 /**
  * Score range when every 'weiß nicht' item were at the lowest (low) or highest level (high):
@@ -151,6 +164,7 @@ export function scoreDepartment(
   const scored = askedItems(idx, department).items
   const lookup = consensusLookup(scored, consensus)
   const skipOrganisation = options.excludeOrganisationItems === true
+  const maturityOf = catalogMaturity(catalog)
 
   const acc = idx.dimensionList.map(() => ({ applicable: 0, na: 0, answered: 0, sum: 0, wsum: 0, plain: 0, established: 0, unknown: 0, unknownWeight: 0 }))
   for (let i = 0; i < scored.length; i++) {
@@ -164,11 +178,11 @@ export function scoreDepartment(
     if (c.state === 'na') a.na++
     else if (c.state === 'level' && c.ist !== null) {
       a.answered++
-      const maturity = itemMaturity(c.ist)
+      const maturity = maturityOf(c.ist)
       a.sum += maturity * w
       a.wsum += w
       a.plain += maturity
-      if (c.ist >= ESTABLISHED_LEVEL) a.established++
+      if (maturity >= ESTABLISHED_MATURITY - 1e-9) a.established++
     } else if (isUnknown(c)) {
       a.unknown++
       a.unknownWeight += w
