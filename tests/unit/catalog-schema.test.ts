@@ -96,3 +96,25 @@ describe('broken catalogues are rejected with a code that says what and where', 
     expect(validateCatalog(c).ok).toBe(true)
   })
 })
+
+describe('long texts of real models', () => {
+  it('accepts level, help and measure texts of several thousand characters whole', () => {
+    const c = clone()
+    const long = `${'Die Aktivität wird in allen Teams gelebt und regelmäßig überprüft. '.repeat(60)}Ende.`
+    expect(long.length).toBeGreaterThan(4000)
+    const item = c.items[0] as Catalog['items'][number]
+    item.levels[3] = { de: long, en: long }
+    item.help = { de: long }
+    ;(c.measures[0] as Catalog['measures'][number]).description = { de: long }
+    const result = validateCatalog(c)
+    expect(result.ok ? result.catalog.items[0]?.levels[3].de : result.issues).toBe(long)
+  })
+
+  it('still rejects an absurdly long text with tooBig and its place', () => {
+    const c = clone()
+    ;(c.items[0] as Catalog['items'][number]).question = { de: 'x'.repeat(20_001) }
+    const result = validateCatalog(c)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.issues[0]).toMatchObject({ code: 'tooBig', params: { max: 20_000 }, location: { entity: 'item', field: 'question', language: 'de' } })
+  })
+})

@@ -14,6 +14,10 @@ import { isCalendarDate } from '@/domain/model/dates'
 import { ADDRESSEES, APPLICABILITIES, BUNDESLAENDER, CATALOG_FORMAT, INVENTORY_FOCUSES, SCORING_MODELS, type Catalog } from '@/domain/model/types'
 
 const text = (max: number) => z.string().trim().min(1).max(max)
+// Length bounds guard against absurd files only; real models' texts (level descriptions of OWASP
+// SAMM, a Land's questionnaire) must pass whole, so prose fields allow 20,000 characters.
+const TITLE = 500
+const PROSE = 20_000
 const localized = (max: number) => z.object({ de: text(max), en: text(max).optional() })
 const level = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
 const scale5 = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)])
@@ -26,19 +30,19 @@ const isoDate = z
 const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'invalidVersion' satisfies CatalogIssueCode)
 const weight = z.number().positive().max(10)
 
-const scaleDescription = z.object({ value: z.number(), label: localized(120), description: localized(600) })
+const scaleDescription = z.object({ value: z.number(), label: localized(TITLE), description: localized(PROSE) })
 
 export const catalogSchema = z.object({
   format: z.literal(CATALOG_FORMAT),
   formatVersion: z.literal(1),
   id,
   version: semver,
-  title: localized(200),
-  description: localized(2000),
+  title: localized(TITLE),
+  description: localized(PROSE),
   publishedAt: isoDate,
   license: z.string().max(300).optional(),
   authors: z.array(z.string().max(200)).max(50).optional(),
-  sources: z.array(z.object({ id, title: text(400), url: z.string().url().max(1000), note: z.string().max(1000).optional() })).max(500),
+  sources: z.array(z.object({ id, title: text(TITLE * 2), url: z.string().url().max(2000), note: z.string().max(PROSE).optional() })).max(500),
   scales: z.object({
     ist: z.array(scaleDescription).length(5),
     bedarf: z.array(scaleDescription).length(5),
@@ -47,7 +51,7 @@ export const catalogSchema = z.object({
     impact: z.array(scaleDescription).length(5),
   }),
   dimensions: z
-    .array(z.object({ id, title: localized(200), description: localized(1000), weight: weight.optional(), defaultTarget: level }))
+    .array(z.object({ id, title: localized(TITLE), description: localized(PROSE), weight: weight.optional(), defaultTarget: level }))
     .min(1)
     .max(50),
   items: z
@@ -55,11 +59,11 @@ export const catalogSchema = z.object({
       z.object({
         id,
         dimensionId: id,
-        question: localized(500),
-        help: localized(2000),
-        levels: z.tuple([localized(400), localized(400), localized(400), localized(400), localized(400)]),
+        question: localized(PROSE),
+        help: localized(PROSE),
+        levels: z.tuple([localized(PROSE), localized(PROSE), localized(PROSE), localized(PROSE), localized(PROSE)]),
         appliesTo: z.enum(APPLICABILITIES),
-        owner: localized(200).optional(),
+        owner: localized(TITLE).optional(),
         weight: weight.optional(),
         defaultTarget: level.optional(),
         sourceIds: z.array(id).max(20).optional(),
@@ -71,8 +75,8 @@ export const catalogSchema = z.object({
     .array(
       z.object({
         id,
-        title: localized(300),
-        description: localized(3000),
+        title: localized(TITLE),
+        description: localized(PROSE),
         dimensionIds: z.array(id).min(1).max(20),
         triggers: z.array(z.object({ itemId: id, maxLevel: level })).min(1).max(50),
         effort: scale5,
@@ -82,7 +86,7 @@ export const catalogSchema = z.object({
           .object({
             law: text(300),
             paragraph: text(200).optional(),
-            description: localized(1000),
+            description: localized(PROSE),
             date: isoDate.optional(),
             addressee: z.enum(ADDRESSEES).optional(),
             bundeslaender: z.union([z.literal('all'), z.array(z.enum(BUNDESLAENDER)).min(1).max(16)]).optional(),
