@@ -9,6 +9,7 @@ import { markExported, readSnapshot } from '@/db/backup'
 import { attachChecksum, canonicalText, createBackup } from '@/domain/exchange/serialise'
 import { checksumOfAsync } from '@/domain/exchange/checksum'
 import { SCORING_MODEL_VERSION } from '@/domain/analysis/method'
+import { localToday } from '@/platform/clock'
 import { downloadText, safeFileName } from '@/platform/download'
 
 export const useBackupStore = defineStore('backup', () => {
@@ -24,7 +25,7 @@ export const useBackupStore = defineStore('backup', () => {
   async function exportBackup(fileStem: string): Promise<void> {
     const now = new Date()
     const text = await buildBackupText(now)
-    downloadText(`${safeFileName(fileStem)}-${now.toISOString().slice(0, 10)}.json`, text, 'application/json')
+    downloadText(`${safeFileName(fileStem)}-${localToday(now)}.json`, text, 'application/json')
     await markExported(now.toISOString())
   }
 

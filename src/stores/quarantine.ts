@@ -7,6 +7,7 @@ import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import { readQuarantined, scanStoredData } from '@/db/quarantine'
 import type { QuarantineEntry } from '@/domain/model/stored-guard'
+import { localToday } from '@/platform/clock'
 import { downloadText, safeFileName } from '@/platform/download'
 
 export const useQuarantineStore = defineStore('quarantine', () => {
@@ -29,7 +30,7 @@ export const useQuarantineStore = defineStore('quarantine', () => {
   async function save(list: readonly QuarantineEntry[], fileStem: string): Promise<void> {
     const records = await readQuarantined(list)
     const text = JSON.stringify({ format: 'digitalisierungs-check/quarantine', savedAt: new Date().toISOString(), records }, null, 2)
-    downloadText(`${safeFileName(fileStem)}-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json')
+    downloadText(`${safeFileName(fileStem)}-${localToday()}.json`, text, 'application/json')
   }
 
   return { entries, scanning, scan, save }
