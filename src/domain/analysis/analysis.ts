@@ -14,6 +14,7 @@ import {
 } from './prioritisation'
 import { buildRoadmap, type Roadmap, type RoadmapOptions } from './roadmap'
 import {
+  catalogMaturity,
   type DepartmentScore,
   type ItemScore,
   itemScore,
@@ -122,9 +123,10 @@ export function extremeItems(
     top[i] = c
   }
   const idx = indexCatalog(catalog)
+  const maturityOf = catalogMaturity(catalog)
   return top.flatMap((c) => {
     const item = idx.itemsById.get(c.itemId)
-    return item ? [itemScore(item, c)] : []
+    return item ? [itemScore(item, c, maturityOf)] : []
   })
 }
 

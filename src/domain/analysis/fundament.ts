@@ -17,7 +17,7 @@ import { applyAgreedAnswer, consensusOfAnswers, type ItemConsensus, type Respond
 import { SCORING_MODEL_VERSION_2 } from './method'
 import {
   DEFAULT_COVERAGE_THRESHOLD,
-  ESTABLISHED_MATURITY,
+  isEstablished,
   isUnknown,
   catalogMaturity,
   type OrganisationScore,
@@ -114,10 +114,11 @@ export function fundamentProfile(catalog: Catalog, consensus: readonly ItemConse
     items.push({ itemId: c.itemId, dimensionId: c.dimensionId, state: c.state, ist, maturity: ist === null ? null : maturityOf(ist), unknown: isUnknown(c) })
     if (c.state === 'na') na++
     if (ist === null) continue
-    values.push(maturityOf(ist))
+    const maturity = maturityOf(ist)
+    values.push(maturity)
     weights.push(Math.max(0, item.weight ?? 1))
     if (weakest === null || ist < weakest) weakest = ist
-    if (maturityOf(ist) >= ESTABLISHED_MATURITY - 1e-9) established++
+    if (isEstablished(maturity)) established++
   }
   const denominator = items.length - na
   return {
@@ -214,7 +215,7 @@ export function scoreOrganisationByItems(
         a.lows.push(m)
         a.highs.push(m)
         a.rangeWeights.push(w)
-        if (m >= ESTABLISHED_MATURITY - 1e-9) a.established++
+        if (isEstablished(m)) a.established++
       } else if (isUnknown(c)) {
         a.lows.push(0)
         a.highs.push(100)

@@ -64,10 +64,16 @@ export interface ScoringOptions {
   weighting?: 'equal' | 'staff'
 }
 
-/** Level from which an item counts as "etabliert" on the 0–4 scale (method 2.0 share beside the mean). */
-export const ESTABLISHED_LEVEL = 3
-/** The same threshold as a maturity, so it holds for any declared scale: level 3 of 0–4 is 75. */
+/**
+ * Maturity from which an item counts as "etabliert" (method 2.0 share beside the mean): level 3 of
+ * 0–4, stated as a maturity so that it holds for any declared scale.
+ */
 export const ESTABLISHED_MATURITY = 75
+
+/** True when an item's maturity counts as "etabliert" (tolerates rounding of interpolated levels). */
+export function isEstablished(maturity: number): boolean {
+  return maturity >= ESTABLISHED_MATURITY - 1e-9
+}
 
 /**
  * Score range when every 'weiß nicht' item were at the lowest (low) or highest level (high):
@@ -182,7 +188,7 @@ export function scoreDepartment(
       a.sum += maturity * w
       a.wsum += w
       a.plain += maturity
-      if (maturity >= ESTABLISHED_MATURITY - 1e-9) a.established++
+      if (isEstablished(maturity)) a.established++
     } else if (isUnknown(c)) {
       a.unknown++
       a.unknownWeight += w
@@ -259,8 +265,11 @@ export function scoreDepartment(
   }
 }
 
-/** Score entry of one item from its consensus (missing consensus = 'unanswered'). */
-export function itemScore(item: CatalogItem, c: ItemConsensus | undefined): ItemScore {
+/**
+ * Score entry of one item from its consensus (missing consensus = 'unanswered'); `maturityOf` is the
+ * catalogue's `catalogMaturity`.
+ */
+export function itemScore(item: CatalogItem, c: ItemConsensus | undefined, maturityOf: (ist: number) => number): ItemScore {
   const state: ConsensusState = c ? c.state : 'unanswered'
   const ist = c && state === 'level' ? c.ist : null
   return {
@@ -268,7 +277,7 @@ export function itemScore(item: CatalogItem, c: ItemConsensus | undefined): Item
     dimensionId: item.dimensionId,
     state,
     ist,
-    maturity: ist === null ? null : itemMaturity(ist),
+    maturity: ist === null ? null : maturityOf(ist),
     weight: item.weight ?? 1,
   }
 }
@@ -286,7 +295,8 @@ export function itemScores(
   const idx = indexCatalog(catalog)
   const scored = askedItems(idx, department).items
   const lookup = consensusLookup(scored, consensus)
-  return scored.map((item, i) => itemScore(item, lookup(i, item.id)))
+  const maturityOf = catalogMaturity(catalog)
+  return scored.map((item, i) => itemScore(item, lookup(i, item.id), maturityOf))
 }
 
 /**

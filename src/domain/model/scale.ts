@@ -13,6 +13,9 @@
 export const MIN_SCALE_LEVELS = 2
 export const MAX_SCALE_LEVELS = 8
 
+/** The 0–4 scale of the built-in catalogues; also used when a scale declares fewer than two levels. */
+export const LINEAR_0_4: readonly number[] = [0, 1, 2, 3, 4]
+
 /** True when the values rise strictly from level to level (and there are at least two). */
 export function isStrictlyIncreasing(values: readonly number[]): boolean {
   if (values.length < MIN_SCALE_LEVELS) return false
@@ -31,9 +34,6 @@ export function scaleValues(levels: readonly { value: number }[]): number[] {
   const values = levels.map((l) => l.value)
   return isStrictlyIncreasing(values) ? values : levels.map((_, i) => i)
 }
-
-/** The 0–4 scale of the built-in catalogues; also used when a scale declares fewer than two levels. */
-export const LINEAR_0_4: readonly number[] = [0, 1, 2, 3, 4]
 
 /**
  * The value of a (possibly fractional) level position: linear between the two neighbouring levels,
