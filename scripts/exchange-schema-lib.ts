@@ -154,7 +154,8 @@ const CUSTOM_DEFS: Record<string, Json> = {
   },
   isoDate: { type: 'string', pattern: ISO_DATE_RE.source, description: 'Calendar date YYYY-MM-DD.' },
   isoDateOrEmpty: { anyOf: [{ type: 'string', const: '' }, { $ref: '#/$defs/isoDate' }], description: "Calendar date YYYY-MM-DD, or '' when not set." },
-  level: { type: 'integer', minimum: 0, maximum: 4, description: 'Maturity level 0–4.' },
+  level: { type: 'integer', minimum: 0, maximum: 7, description: "Level position 0–7 on the item's answer scale (scales have 2–8 levels; the built-in catalogues 0–4)." },
+  fiveStepLevel: { type: 'integer', minimum: 0, maximum: 4, description: 'Level 0–4 of the five-step Bedarf and Potenzial scales.' },
   agendaPeriod: {
     type: 'string',
     pattern: '^\\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?$',
@@ -171,7 +172,7 @@ function customToJson(ctx: { zodSchema: z.core.$ZodTypes; path: (string | number
   const def = ctx.zodSchema._zod.def
   const kind: unknown = def.type === 'custom' ? (def as z.core.$ZodCustomDef).params?.kind : undefined
   const where = ctx.path.join('.') || '(root)'
-  if (kind === 'isoDateTime' || kind === 'level' || kind === 'agendaPeriod' || kind === 'criterionRating') return { $ref: `#/$defs/${kind}` }
+  if (kind === 'isoDateTime' || kind === 'level' || kind === 'fiveStepLevel' || kind === 'agendaPeriod' || kind === 'criterionRating') return { $ref: `#/$defs/${kind}` }
   if (kind === 'isoDate') {
     // Both a required date and "date or ''" are tagged 'isoDate': the check itself tells them apart.
     const allowsEmpty = z.safeParse(ctx.zodSchema, '').success

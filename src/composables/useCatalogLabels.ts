@@ -2,7 +2,7 @@
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { localize } from '@/domain/model/localize'
-import type { Catalog } from '@/domain/model/types'
+import type { Catalog, LocalizedText } from '@/domain/model/types'
 
 export function useCatalogLabels(catalog: () => Catalog | undefined) {
   const { locale } = useI18n()
@@ -14,7 +14,7 @@ export function useCatalogLabels(catalog: () => Catalog | undefined) {
       measures: new Map(c?.measures.map((m) => [m.id, m]) ?? []),
     }
   })
-  const L = (x: { de: string; en?: string } | undefined, fallback: string) => (x ? localize(x, locale.value) : fallback)
+  const L = (x: LocalizedText | undefined, fallback: string) => (x ? localize(x, locale.value) : fallback)
   return {
     dimTitle: (id: string) => L(maps.value.dims.get(id)?.title, id),
     itemQuestion: (id: string) => L(maps.value.items.get(id)?.question, id),

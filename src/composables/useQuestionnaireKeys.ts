@@ -1,6 +1,6 @@
 /**
  * Keyboard shortcuts of the questionnaire, handled on the view's container (never on the document).
- * Alt+↓ / Alt+↑ move to the next / previous question; inside a question card 0–4 set its Ist level,
+ * Alt+↓ / Alt+↑ move to the next / previous question; inside a question card 0–7 set its Ist level (within the item's scale),
  * N "nicht zutreffend" and W "weiß nicht" (the workshop's keys, see useWorkshopKeys). The single-key
  * shortcuts act only while focus is in the question they change (WCAG 2.1.4, "active only on focus");
  * plain arrows stay with the radio buttons, and text fields and drop-down lists keep all their keys.

@@ -1,6 +1,6 @@
 /**
  * Keyboard shortcuts of the workshop mode, handled on the view's container (never on the document):
- * arrows and Page Up/Down page through the items, 0–4 / N / W record the Ist level. Keys typed into
+ * arrows and Page Up/Down page through the items, 0–7 / N / W record the Ist level (a digit beyond the item's scale is ignored by the view). Keys typed into
  * text fields and drop-down lists keep their usual meaning; a switch turns the shortcuts off
  * (WCAG 2.1.4, character key shortcuts).
  */
@@ -19,7 +19,7 @@ const NON_TEXT_INPUTS = new Set(['radio', 'checkbox', 'button', 'submit', 'reset
 export function workshopKeyAction(key: string): WorkshopKeyAction | null {
   if (NEXT.has(key)) return { kind: 'next' }
   if (PREV.has(key)) return { kind: 'prev' }
-  if (key.length === 1 && key >= '0' && key <= '4') return { kind: 'record', patch: { state: 'level', ist: Number(key) as Level } }
+  if (key.length === 1 && key >= '0' && key <= '7') return { kind: 'record', patch: { state: 'level', ist: Number(key) as Level } }
   if (key === 'n' || key === 'N') return { kind: 'record', patch: { state: 'na', ist: null } }
   if (key === 'w' || key === 'W') return { kind: 'record', patch: { state: 'unknown', ist: null } }
   return null

@@ -25,7 +25,10 @@ describe('workshop keys', () => {
     ['PageUp', { kind: 'prev' }],
     ['0', { kind: 'record', patch: { state: 'level', ist: 0 } }],
     ['4', { kind: 'record', patch: { state: 'level', ist: 4 } }],
-    ['5', null],
+    // Scales have up to 8 levels; the view ignores a level the item's scale lacks (patchFitsItem).
+    ['7', { kind: 'record', patch: { state: 'level', ist: 7 } }],
+    ['8', null],
+    ['9', null],
     ['n', { kind: 'record', patch: { state: 'na', ist: null } }],
     ['N', { kind: 'record', patch: { state: 'na', ist: null } }],
     ['w', { kind: 'record', patch: { state: 'unknown', ist: null } }],
@@ -33,7 +36,7 @@ describe('workshop keys', () => {
     ['x', null],
     ['Enter', null],
     [' ', null],
-  ])('%j → %j', (key, expected) => {
+  ])('%s → %j', (key, expected) => {
     expect(workshopKeyAction(key)).toEqual(expected)
   })
 

@@ -59,7 +59,7 @@ const ERRORS: [BackupErrorCode, BackupError['params'], string, string][] = [
   ['backup.invalidType', { expected: 'bigint', actual: 'undefined' }, 'Falscher Datentyp: erwartet bigint, gefunden nichts.', 'Wrong data type: expected bigint, found nothing.'],
   ['backup.notAnInteger', { value: '12.5' }, 'Hier ist eine ganze Zahl erforderlich (gefunden: 12.5).', 'A whole number is required here (found: 12.5).'],
   ['backup.invalidValue', { value: 'chef', allowed: 'respondent, consensus' }, 'Ungültiger Wert „chef“. Erlaubt: respondent, consensus.', 'Invalid value “chef”. Allowed: respondent, consensus.'],
-  ['backup.invalidLevel', { value: '5' }, 'Ungültige Stufe „5“ – erlaubt sind die ganzen Zahlen 0 bis 4.', 'Invalid level “5” – the whole numbers 0 to 4 are allowed.'],
+  ['backup.invalidLevel', { value: '8' }, 'Ungültige Stufe „8“ – erlaubt sind die ganzen Zahlen 0 bis 7 (Stufen einer Antwortskala).', 'Invalid level “8” – the whole numbers 0 to 7 are allowed (levels of an answer scale).'],
   ['backup.invalidDate', { value: '2025-13-01' }, 'Ungültiges Datum „2025-13-01“ – erwartet JJJJ-MM-TT.', 'Invalid date “2025-13-01” – expected YYYY-MM-DD.'],
   [
     'backup.invalidDateTime',
@@ -175,6 +175,9 @@ describe('catalogue issues in words', () => {
     [issue('invalidType', { expected: 'object' }, FILE), 'Katalogdatei: Falscher Datentyp (erwartet: Objekt).', 'Catalogue file: Wrong data type (expected: object).'],
     [issue('measureUnknownMeasure', { measureId: 'm-a', dependency: 'm-x' }, { entity: 'measure', id: 'm-a', field: 'dependsOn[0]' }), 'Maßnahme m-a, Feld „dependsOn[0]“: Die Maßnahme „m-a“ hängt von der unbekannten Maßnahme „m-x“ ab.', 'Measure m-a, field “dependsOn[0]”: The measure “m-a” depends on the unknown measure “m-x”.'],
     [issue('unknownFields', { keys: ['foo', 'bar'] }, FILE), 'Katalogdatei: Unbekannte Felder: foo, bar.', 'Catalogue file: Unknown fields: foo, bar.'],
+    [issue('levelCountMismatch', { itemId: 'q2', expected: 2, actual: 3 }, { entity: 'item', id: 'q2', field: 'levels' }), 'Frage q2, Feld „levels“: Die Frage „q2“ hat 3 Stufentexte, ihre Antwortskala aber 2 Stufen.', 'Question q2, field “levels”: The question “q2” has 3 level texts, but its answer scale has 2 levels.'],
+    [issue('scaleNotIncreasing', { scale: 'ja-nein' }, { entity: 'scale', id: 'ja-nein', field: 'levels' }), 'Skala „ja-nein“, Feld „levels“: Die Werte der Skala „ja-nein“ müssen von Stufe zu Stufe steigen.', 'Scale “ja-nein”, field “levels”: The values of the scale “ja-nein” must rise from level to level.'],
+    [issue('emptyGroup', { groupId: 'g' }, { entity: 'group', id: 'g', field: '' }), 'Gruppe g: Die Gruppe „g“ enthält weder Gruppen noch Dimensionen.', 'Group g: The group “g” contains neither groups nor dimensions.'],
   ])('%j', (i, german, english) => {
     expect(DE.catalogIssue(i)).toBe(german)
     expect(EN.catalogIssue(i)).toBe(english)

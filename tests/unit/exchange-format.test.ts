@@ -304,7 +304,7 @@ describe('format versions', () => {
     delete raw.tombstones
     delete raw.deviceId
     for (const table of ['agendas', 'agendaEvents', 'services']) delete raw[table]
-    raw.assessments[0]!.answers['str-01']!.ist = 7
+    raw.assessments[0]!.answers['str-01']!.ist = 9
     expect(rejected(JSON.stringify(raw))).toEqual([{ code: 'backup.invalidLevel', path: 'assessments[0].answers.str-01.ist' }])
   })
 })

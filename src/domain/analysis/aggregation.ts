@@ -16,9 +16,9 @@
  * not passed in at all. All functions are pure and return codes and numbers only.
  */
 import { levelMaturity } from '@/domain/model/scale'
+import { AGGREGATION_RULES, type AggregationRule } from '@/domain/model/types'
 
-export const AGGREGATION_RULES = ['mean', 'sum', 'min'] as const
-export type AggregationRule = (typeof AGGREGATION_RULES)[number]
+export { AGGREGATION_RULES, type AggregationRule }
 
 export interface AggregateNode {
   /** 0–100, or null when nothing below is answered. */

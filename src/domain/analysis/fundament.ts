@@ -105,19 +105,24 @@ export function fundamentProfile(catalog: Catalog, consensus: readonly ItemConse
   const values: number[] = []
   const weights: number[] = []
   let weakest: number | null = null
+  let weakestMaturity: number | null = null
   let na = 0
   let established = 0
   for (const c of consensus) {
     const item = idx.itemsById.get(c.itemId)
     if (!item) continue
     const ist = c.state === 'level' ? c.ist : null
-    items.push({ itemId: c.itemId, dimensionId: c.dimensionId, state: c.state, ist, maturity: ist === null ? null : maturityOf(ist), unknown: isUnknown(c) })
+    const maturity = ist === null ? null : maturityOf(ist, item.id)
+    items.push({ itemId: c.itemId, dimensionId: c.dimensionId, state: c.state, ist, maturity, unknown: isUnknown(c) })
     if (c.state === 'na') na++
-    if (ist === null) continue
-    const maturity = maturityOf(ist)
+    if (ist === null || maturity === null) continue
     values.push(maturity)
     weights.push(Math.max(0, item.weight ?? 1))
-    if (weakest === null || ist < weakest) weakest = ist
+    // The weakest item by maturity (items may use different scales; on one scale: the lowest Ist).
+    if (weakestMaturity === null || maturity < weakestMaturity) {
+      weakestMaturity = maturity
+      weakest = ist
+    }
     if (isEstablished(maturity)) established++
   }
   const denominator = items.length - na
@@ -125,8 +130,8 @@ export function fundamentProfile(catalog: Catalog, consensus: readonly ItemConse
     items,
     score: weightedMean(values, weights),
     weakest,
-    weakestMaturity: weakest === null ? null : maturityOf(weakest),
-    weakestItemIds: weakest === null ? [] : items.filter((i) => i.ist === weakest).map((i) => i.itemId),
+    weakestMaturity,
+    weakestItemIds: weakestMaturity === null ? [] : items.filter((i) => i.maturity === weakestMaturity).map((i) => i.itemId),
     coverage: denominator > 0 ? values.length / denominator : null,
     established: values.length > 0 ? established / values.length : null,
   }
@@ -208,7 +213,7 @@ export function scoreOrganisationByItems(
       a.applicable++
       if (c.state === 'na') a.na++
       else if (c.state === 'level' && c.ist !== null) {
-        const m = maturityOf(c.ist)
+        const m = maturityOf(c.ist, c.itemId)
         a.answered++
         a.values.push(m)
         a.weights.push(w)

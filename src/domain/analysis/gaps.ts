@@ -7,7 +7,8 @@ import type { ItemConsensus } from './consensus'
 import { indexCatalog } from '@/domain/model/catalog-index'
 import { catalogMaturity } from './scoring'
 import { SCORING_MODEL_VERSION } from './method'
-import { resolveTarget, type TargetSource } from './targets'
+import { resolveTarget, scaleLevelsOf, type ScaleLevels, type TargetSource } from './targets'
+import { stepsOn } from '@/domain/model/scale'
 
 export interface ItemGap {
   departmentId: string
@@ -44,8 +45,9 @@ export interface DepartmentGaps {
 }
 
 /** max(0, target − ist): how many levels are missing; 0 when at or above target. */
-export function gapOf(ist: number, target: number): number {
-  return Math.max(0, target - ist)
+export function gapOf(ist: number, target: number, levels?: ScaleLevels): number {
+  const steps = Math.max(0, target - ist)
+  return levels ? stepsOn(steps, levels.item, levels.default) : steps
 }
 
 /**
@@ -86,14 +88,18 @@ export function departmentGaps(
     const pos = idx.itemOrder.get(item.id) as number
     if (pos < lastPos) ordered = false
     lastPos = pos
-    const { target, source: targetSource } = resolveTarget(c.target, round, item, dim)
-    const gap = gapOf(c.ist, target)
+    const levels = scaleLevelsOf(catalog, item)
+    const { target, source: targetSource } = resolveTarget(c.target, round, item, dim, levels)
+    const gap = gapOf(c.ist, target, levels)
+    // Dimension means are in levels of the default scale (an item on another scale is moved in proportion).
+    const istOnDefault = stepsOn(c.ist, levels.item, levels.default)
+    const targetOnDefault = stepsOn(target, levels.item, levels.default)
     items.push({
       departmentId,
       itemId: item.id,
       dimensionId: item.dimensionId,
       ist: c.ist,
-      maturity: maturityOf(c.ist),
+      maturity: maturityOf(c.ist, item.id),
       target,
       targetSource,
       gap,
@@ -103,11 +109,11 @@ export function departmentGaps(
     const w = Math.max(0, item.weight ?? 1)
     a.count++
     a.wsum += w
-    a.ist += c.ist * w
-    a.target += target * w
+    a.ist += istOnDefault * w
+    a.target += targetOnDefault * w
     a.gap += gap * w
-    a.plainIst += c.ist
-    a.plainTarget += target
+    a.plainIst += istOnDefault
+    a.plainTarget += targetOnDefault
     a.plainGap += gap
     if (gap > a.maxGap) a.maxGap = gap
   }

@@ -7,7 +7,7 @@
 import type { Catalog, CatalogMeasure, Department, LegalObligation, Round, Scale5 } from '@/domain/model/types'
 import { type ItemConsensus, type RespondentAnswer, respondentAnswers } from './consensus'
 import { gapOf } from './gaps'
-import { resolveTarget } from './targets'
+import { resolveTarget, scaleLevelsOf } from './targets'
 import { appliesTo, askedItems, indexCatalog } from '@/domain/model/catalog-index'
 import { consensusLookup } from './scoring'
 import { type DomainWarning, SCORING_MODEL_VERSION } from './method'
@@ -205,8 +205,9 @@ export function prioritise(
         const dimension = idx.dimensionsById.get(item.dimensionId)
         if (!dimension) continue
         triggeredHere = true
-        const { target } = resolveTarget(c.target, round, item, dimension)
-        const gap = gapOf(c.ist, target)
+        const levels = scaleLevelsOf(catalog, item)
+        const { target } = resolveTarget(c.target, round, item, dimension, levels)
+        const gap = gapOf(c.ist, target, levels)
         const weight = needWeight(c.bedarf, c.potenzial)
         reasons.push({
           departmentId: department.id,

@@ -22,7 +22,7 @@ import { gapOf } from './gaps'
 import { type DomainWarning, SCORING_MODEL_VERSION_2 } from './method'
 import { type MeasureClass, type PriorityReason, type RankStability, type Recommendation, type Urgency } from './prioritisation'
 import { consensusLookup } from './scoring'
-import { resolveTarget } from './targets'
+import { resolveTarget, scaleLevelsOf } from './targets'
 
 /** Representative person-days of each effort class (1: ≤ 5 PT, 2: 6–20, 3: 21–60, 4: 61–200, 5: > 200). */
 export const EFFORT_PERSON_DAYS: Readonly<Record<Scale5, number>> = { 1: 3, 2: 12, 3: 40, 4: 120, 5: 300 }
@@ -152,8 +152,9 @@ export function prioritiseV2(input: PrioritisationV2Input): PrioritisationV2Resu
     const item = idx.itemsById.get(itemId)
     const dimension = item ? idx.dimensionsById.get(item.dimensionId) : undefined
     if (!item || !dimension || c.state !== 'level' || c.ist === null) return null
-    const { target } = resolveTarget(c.target, round, item, dimension)
-    const gap = gapOf(c.ist, target)
+    const levels = scaleLevelsOf(catalog, item)
+    const { target } = resolveTarget(c.target, round, item, dimension, levels)
+    const gap = gapOf(c.ist, target, levels)
     const weight = needWeightV2(c.bedarf, c.potenzial)
     return { departmentId, itemId, ist: c.ist, target, gap, bedarf: c.bedarf, potenzial: c.potenzial, weight, contribution: gap * weight * factor, answers: respondentAnswers(c) }
   }

@@ -25,13 +25,22 @@ export function itemMaturity(ist: number): number {
 }
 
 /**
- * Maturity 0–100 of a (consensus) Ist level on the answer scale the catalogue declares
- * (`scales.ist`, values may be non-linear; see model/scale.ts). For the built-in catalogues
- * (values 0–4) this is `itemMaturity`.
+ * Maturity 0–100 of a (consensus) Ist level on the answer scale the catalogue declares for the item
+ * (`scales.ist`, or the item's `answerScales` entry; values may be non-linear, see model/scale.ts).
+ * Without an item id (or for an item on the default scale) the default scale applies. For the
+ * built-in catalogues (values 0–4) this is `itemMaturity`.
  */
-export function catalogMaturity(catalog: Pick<Catalog, 'scales'>): (ist: number) => number {
-  const values = scaleValues(catalog.scales.ist)
-  return (ist) => levelMaturity(values, ist)
+export function catalogMaturity(
+  catalog: Pick<Catalog, 'scales'> & Partial<Pick<Catalog, 'answerScales' | 'items'>>,
+): (ist: number, itemId?: string) => number {
+  const defaultValues = scaleValues(catalog.scales.ist)
+  const byScale = new Map((catalog.answerScales ?? []).map((sc) => [sc.id, scaleValues(sc.levels)]))
+  const byItem = new Map<string, number[]>()
+  for (const item of catalog.items ?? []) {
+    const values = item.scale === undefined ? undefined : byScale.get(item.scale)
+    if (values) byItem.set(item.id, values)
+  }
+  return (ist, itemId) => levelMaturity((itemId === undefined ? undefined : byItem.get(itemId)) ?? defaultValues, ist)
 }
 
 /**
@@ -184,7 +193,7 @@ export function scoreDepartment(
     if (c.state === 'na') a.na++
     else if (c.state === 'level' && c.ist !== null) {
       a.answered++
-      const maturity = maturityOf(c.ist)
+      const maturity = maturityOf(c.ist, item.id)
       a.sum += maturity * w
       a.wsum += w
       a.plain += maturity
@@ -269,7 +278,7 @@ export function scoreDepartment(
  * Score entry of one item from its consensus (missing consensus = 'unanswered'); `maturityOf` is the
  * catalogue's `catalogMaturity`.
  */
-export function itemScore(item: CatalogItem, c: ItemConsensus | undefined, maturityOf: (ist: number) => number): ItemScore {
+export function itemScore(item: CatalogItem, c: ItemConsensus | undefined, maturityOf: (ist: number, itemId?: string) => number): ItemScore {
   const state: ConsensusState = c ? c.state : 'unanswered'
   const ist = c && state === 'level' ? c.ist : null
   return {
@@ -277,7 +286,7 @@ export function itemScore(item: CatalogItem, c: ItemConsensus | undefined, matur
     dimensionId: item.dimensionId,
     state,
     ist,
-    maturity: ist === null ? null : maturityOf(ist),
+    maturity: ist === null ? null : maturityOf(ist, item.id),
     weight: item.weight ?? 1,
   }
 }

@@ -11,15 +11,19 @@
  */
 import { z } from 'zod'
 import { isCalendarDate } from '@/domain/model/dates'
-import { ADDRESSEES, APPLICABILITIES, BUNDESLAENDER, CATALOG_FORMAT, INVENTORY_FOCUSES, SCORING_MODELS, type Catalog } from '@/domain/model/types'
+import { MAX_SCALE_LEVELS, MIN_SCALE_LEVELS, isStrictlyIncreasing } from '@/domain/model/scale'
+import { ADDRESSEES, AGGREGATION_RULES, APPLICABILITIES, BUNDESLAENDER, CATALOG_FORMAT, INVENTORY_FOCUSES, LANGUAGES, SCORING_MODELS, VOCABULARIES, type Catalog, type CatalogItem, type LocalizedText, type ScaleDescription } from '@/domain/model/types'
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 // Length bounds guard against absurd files only; real models' texts (level descriptions of OWASP
 // SAMM, a Land's questionnaire) must pass whole, so prose fields allow 20,000 characters.
 const TITLE = 500
 const PROSE = 20_000
-const localized = (max: number) => z.object({ de: text(max), en: text(max).optional() })
-const level = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
+/** A text in one or both languages; which one must be there is checked against `defaultLanguage`. */
+const localized = (max: number) =>
+  z.object({ de: text(max).optional(), en: text(max).optional() }).refine((t) => t.de !== undefined || t.en !== undefined, { message: 'textMissing' satisfies CatalogIssueCode })
+/** A level position on an answer scale (2–8 levels: 0–7); that it exists on its scale is a cross-reference check. */
+const level = z.number().int().min(0).max(MAX_SCALE_LEVELS - 1)
 const scale5 = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)])
 // The custom messages below are issue codes (see SCHEMA_CODES), never user text.
 const id = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'invalidId' satisfies CatalogIssueCode)
@@ -29,14 +33,22 @@ const isoDate = z
   .refine(isCalendarDate, 'noSuchDate' satisfies CatalogIssueCode)
 const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'invalidVersion' satisfies CatalogIssueCode)
 const weight = z.number().positive().max(10)
+const aggregation = z.enum(AGGREGATION_RULES)
+/** Model-specific data a converter keeps (SAMM ids, DSOMM hints); stored as is, never interpreted. */
+const extensions = z.record(z.string().max(80), z.unknown().describe('Any JSON value, kept as is')).optional()
 
-const scaleDescription = z.object({ value: z.number(), label: localized(TITLE), description: localized(PROSE) })
+const scaleDescription = z.object({ value: z.number(), label: localized(TITLE), description: localized(PROSE).optional() })
+/** An answer scale: 2–8 levels, values rising strictly (checked with the cross references). */
+const answerScale = z.array(scaleDescription).min(MIN_SCALE_LEVELS).max(MAX_SCALE_LEVELS)
+/** The fixed five-step scales of Bedarf, Potenzial, Aufwand and Nutzen. */
+const fiveSteps = z.array(scaleDescription).length(5)
 
 export const catalogSchema = z.object({
   format: z.literal(CATALOG_FORMAT),
   formatVersion: z.literal(1),
   id,
   version: semver,
+  defaultLanguage: z.enum(LANGUAGES).optional(),
   title: localized(TITLE),
   description: localized(PROSE),
   publishedAt: isoDate,
@@ -44,16 +56,35 @@ export const catalogSchema = z.object({
   authors: z.array(z.string().max(200)).max(50).optional(),
   sources: z.array(z.object({ id, title: text(TITLE * 2), url: z.string().url().max(2000), note: z.string().max(PROSE).optional() })).max(500),
   scales: z.object({
-    ist: z.array(scaleDescription).length(5),
-    bedarf: z.array(scaleDescription).length(5),
-    potenzial: z.array(scaleDescription).length(5),
-    effort: z.array(scaleDescription).length(5),
-    impact: z.array(scaleDescription).length(5),
+    ist: answerScale,
+    bedarf: fiveSteps,
+    potenzial: fiveSteps,
+    effort: fiveSteps,
+    impact: fiveSteps,
   }),
+  answerScales: z.array(z.object({ id, levels: answerScale })).max(20).optional(),
+  groups: z
+    .array(z.object({ id, title: localized(TITLE), shortTitle: localized(60).optional(), description: localized(PROSE).optional(), parentId: id.optional(), aggregation: aggregation.optional(), weight: weight.optional(), extensions }))
+    .max(200)
+    .optional(),
+  aggregation: aggregation.optional(),
+  modelScore: z.object({ label: localized(TITLE), decimals: z.number().int().min(0).max(4).optional() }).optional(),
   dimensions: z
-    .array(z.object({ id, title: localized(TITLE), description: localized(PROSE), weight: weight.optional(), defaultTarget: level }))
+    .array(
+      z.object({
+        id,
+        title: localized(TITLE),
+        shortTitle: localized(60).optional(),
+        description: localized(PROSE),
+        weight: weight.optional(),
+        defaultTarget: level,
+        parentId: id.optional(),
+        aggregation: aggregation.optional(),
+        extensions,
+      }),
+    )
     .min(1)
-    .max(50),
+    .max(100),
   items: z
     .array(
       z.object({
@@ -61,12 +92,16 @@ export const catalogSchema = z.object({
         dimensionId: id,
         question: localized(PROSE),
         help: localized(PROSE),
-        levels: z.tuple([localized(PROSE), localized(PROSE), localized(PROSE), localized(PROSE), localized(PROSE)]),
+        scale: id.optional(),
+        levels: z.array(localized(PROSE)).min(MIN_SCALE_LEVELS).max(MAX_SCALE_LEVELS),
         appliesTo: z.enum(APPLICABILITIES),
         owner: localized(TITLE).optional(),
         weight: weight.optional(),
         defaultTarget: level.optional(),
         sourceIds: z.array(id).max(20).optional(),
+        stage: z.number().int().min(0).max(20).optional(),
+        dependsOn: z.array(id).max(50).optional(),
+        extensions,
       }),
     )
     .min(1)
@@ -98,6 +133,7 @@ export const catalogSchema = z.object({
           .optional(),
         sourceIds: z.array(id).max(20).optional(),
         inventory: z.enum(INVENTORY_FOCUSES).optional(),
+        extensions,
       }),
     )
     .max(1000),
@@ -106,6 +142,8 @@ export const catalogSchema = z.object({
     .array(z.object({ catalogVersion: semver, items: z.record(id, id.nullable()) }))
     .max(50)
     .optional(),
+  vocabulary: z.enum(VOCABULARIES).optional(),
+  extensions,
 })
 
 /** What is wrong with a catalogue; `params` of each code in brackets. */
@@ -125,6 +163,7 @@ export type CatalogIssueCode =
   | 'invalidVersion'
   | 'obligationDateMissing'
   | 'unknownFields' // { keys: string[] }
+  | 'textMissing' // a text without any language
   | 'invalid'
   // Cross references
   | 'duplicateId' // { id }
@@ -137,16 +176,25 @@ export type CatalogIssueCode =
   | 'measureUnknownItem' // { measureId, itemId }
   | 'measureDependsOnItself' // { measureId }
   | 'measureUnknownMeasure' // { measureId, dependency }
+  | 'defaultLanguageMissing' // { language }: a text lacks the catalogue's default language
+  | 'scaleNotIncreasing' // { scale }: the values of an answer scale do not rise strictly
+  | 'itemUnknownScale' // { itemId, scale }
+  | 'levelCountMismatch' // { itemId, expected, actual }: level texts ≠ levels of the item's scale
+  | 'levelOutOfScale' // { level, max }: a target or trigger level the scale does not have
+  | 'unknownGroup' // { id, parentId }: a dimension or group below an unknown group
+  | 'groupCycle' // { groupId }
+  | 'emptyGroup' // { groupId }
+  | 'itemUnknownItem' // { itemId, dependency }: an item depends on an unknown item
   // Loading
   | 'notAvailable' // the pinned catalogue is not stored in this browser
 
 /** Codes the schema carries as its custom messages. */
-const SCHEMA_CODES: ReadonlySet<string> = new Set<CatalogIssueCode>(['invalidId', 'invalidDateFormat', 'noSuchDate', 'invalidVersion', 'obligationDateMissing'])
+const SCHEMA_CODES: ReadonlySet<string> = new Set<CatalogIssueCode>(['textMissing', 'invalidId', 'invalidDateFormat', 'noSuchDate', 'invalidVersion', 'obligationDateMissing'])
 
 export type CatalogPathSeg = string | number
 
 /** The record of a catalogue a problem is in. */
-export type CatalogEntity = 'catalog' | 'source' | 'scale' | 'dimension' | 'item' | 'measure' | 'predecessor'
+export type CatalogEntity = 'catalog' | 'source' | 'scale' | 'group' | 'dimension' | 'item' | 'measure' | 'predecessor'
 
 /**
  * Where a problem is, as the UI can say it ("Frage str-01, Stufe 3, deutscher Text") instead of
@@ -158,7 +206,7 @@ export interface CatalogLocation {
   id?: string
   /** 1-based position in its list when there is no usable id. */
   position?: number
-  /** Level (0–4) of an item's level texts. */
+  /** Level position (0 = lowest) of an item's level texts. */
   level?: number
   /** 1-based entry of a scale. */
   entry?: number
@@ -180,7 +228,7 @@ export interface CatalogIssue {
 
 export type CatalogValidation = { ok: true; catalog: Catalog } | { ok: false; issues: CatalogIssue[] }
 
-const LISTS: Readonly<Record<string, CatalogEntity>> = { sources: 'source', dimensions: 'dimension', items: 'item', measures: 'measure', predecessors: 'predecessor' }
+const LISTS: Readonly<Record<string, CatalogEntity>> = { sources: 'source', answerScales: 'scale', groups: 'group', dimensions: 'dimension', items: 'item', measures: 'measure', predecessors: 'predecessor' }
 const USABLE_ID = /^[A-Za-z0-9._-]{1,80}$/
 
 function fieldText(path: readonly CatalogPathSeg[]): string {
@@ -206,6 +254,9 @@ export function catalogLocation(input: unknown, path: readonly CatalogPathSeg[])
     rest = rest.slice(2)
     if (list === 'item' && rest[0] === 'levels' && typeof rest[1] === 'number') {
       location.level = rest[1]
+      rest = rest.slice(2)
+    } else if (list === 'scale' && rest[0] === 'levels' && typeof rest[1] === 'number') {
+      location.entry = rest[1] + 1
       rest = rest.slice(2)
     }
   } else if (head === 'scales' && typeof index === 'string') {
@@ -280,7 +331,53 @@ export function validateCatalog(input: unknown): CatalogValidation {
   ] as const) {
     for (const d of duplicates(ids)) issues.push(issue('duplicateId', { id: d.id }, [table, d.index, 'id']))
   }
+  const groups = catalog.groups ?? []
+  const groupIds = new Set(groups.map((g) => g.id))
+  const scales = new Map<string, readonly ScaleDescription[]>((catalog.answerScales ?? []).map((sc) => [sc.id, sc.levels]))
+  for (const [table, ids] of [
+    ['answerScales', (catalog.answerScales ?? []).map((sc) => sc.id)],
+    ['groups', groups.map((g) => g.id)],
+  ] as const) {
+    for (const d of duplicates(ids)) issues.push(issue('duplicateId', { id: d.id }, [table, d.index, 'id']))
+  }
+  for (const d of duplicates([...groupIds, ...dimIds])) issues.push(issue('duplicateId', { id: d.id }, ['dimensions', catalog.dimensions.findIndex((x) => x.id === d.id), 'id']))
+  issues.push(...languageIssues(catalog, input))
+  if (!isStrictlyIncreasing(catalog.scales.ist.map((l) => l.value))) issues.push(issue('scaleNotIncreasing', { scale: 'ist' }, ['scales', 'ist']))
+  ;(catalog.answerScales ?? []).forEach((sc, i) => {
+    if (!isStrictlyIncreasing(sc.levels.map((l) => l.value))) issues.push(issue('scaleNotIncreasing', { scale: sc.id }, ['answerScales', i, 'levels']))
+  })
+  const defaultLevels = catalog.scales.ist.length
+  const levelsOf = (item: CatalogItem): number => (item.scale === undefined ? defaultLevels : (scales.get(item.scale)?.length ?? defaultLevels))
+  const checkLevel = (level: number, levels: number, path: CatalogPathSeg[]): void => {
+    if (level > levels - 1) issues.push(issue('levelOutOfScale', { level, max: levels - 1 }, path))
+  }
+  // Hierarchy: every parent is a known group, no cycles, no empty group.
+  const parentOf = new Map(groups.map((g) => [g.id, g.parentId]))
+  groups.forEach((g, i) => {
+    if (g.parentId !== undefined && !groupIds.has(g.parentId)) issues.push(issue('unknownGroup', { id: g.id, parentId: g.parentId }, ['groups', i, 'parentId']))
+    const seen = new Set<string>([g.id])
+    for (let p = g.parentId; p !== undefined; p = parentOf.get(p)) {
+      if (seen.has(p)) {
+        issues.push(issue('groupCycle', { groupId: g.id }, ['groups', i, 'parentId']))
+        break
+      }
+      seen.add(p)
+    }
+    if (!groups.some((c) => c.parentId === g.id) && !catalog.dimensions.some((d) => d.parentId === g.id)) issues.push(issue('emptyGroup', { groupId: g.id }, ['groups', i]))
+  })
+  catalog.dimensions.forEach((dim, i) => {
+    if (dim.parentId !== undefined && !groupIds.has(dim.parentId)) issues.push(issue('unknownGroup', { id: dim.id, parentId: dim.parentId }, ['dimensions', i, 'parentId']))
+    checkLevel(dim.defaultTarget, defaultLevels, ['dimensions', i, 'defaultTarget'])
+  })
+  const itemsById = new Map(catalog.items.map((item) => [item.id, item]))
   catalog.items.forEach((item, i) => {
+    if (item.scale !== undefined && !scales.has(item.scale)) issues.push(issue('itemUnknownScale', { itemId: item.id, scale: item.scale }, ['items', i, 'scale']))
+    const levels = levelsOf(item)
+    if (item.levels.length !== levels) issues.push(issue('levelCountMismatch', { itemId: item.id, expected: levels, actual: item.levels.length }, ['items', i, 'levels']))
+    if (item.defaultTarget !== undefined) checkLevel(item.defaultTarget, levels, ['items', i, 'defaultTarget'])
+    ;(item.dependsOn ?? []).forEach((dep, j) => {
+      if (!itemIds.has(dep) || dep === item.id) issues.push(issue('itemUnknownItem', { itemId: item.id, dependency: dep }, ['items', i, 'dependsOn', j]))
+    })
     if (!dimIds.has(item.dimensionId)) issues.push(issue('itemUnknownDimension', { itemId: item.id, dimensionId: item.dimensionId }, ['items', i, 'dimensionId']))
     ;(item.sourceIds ?? []).forEach((s, j) => {
       if (!sourceIds.has(s)) issues.push(issue('unknownSource', { sourceId: s }, ['items', i, 'sourceIds', j]))
@@ -300,7 +397,9 @@ export function validateCatalog(input: unknown): CatalogValidation {
       if (!dimIds.has(d)) issues.push(issue('measureUnknownDimension', { measureId: m.id, dimensionId: d }, ['measures', i, 'dimensionIds', j]))
     })
     m.triggers.forEach((t, j) => {
-      if (!itemIds.has(t.itemId)) issues.push(issue('measureUnknownItem', { measureId: m.id, itemId: t.itemId }, ['measures', i, 'triggers', j, 'itemId']))
+      const item = itemsById.get(t.itemId)
+      if (!item) issues.push(issue('measureUnknownItem', { measureId: m.id, itemId: t.itemId }, ['measures', i, 'triggers', j, 'itemId']))
+      else checkLevel(t.maxLevel, levelsOf(item), ['measures', i, 'triggers', j, 'maxLevel'])
     })
     m.dependsOn.forEach((dep, j) => {
       if (dep === m.id) issues.push(issue('measureDependsOnItself', { measureId: m.id }, ['measures', i, 'dependsOn', j]))
@@ -314,6 +413,58 @@ export function validateCatalog(input: unknown): CatalogValidation {
     })
   })
   return issues.length > 0 ? { ok: false, issues: issues.slice(0, 50) } : { ok: true, catalog }
+}
+
+/**
+ * Every catalogue text must be given in the catalogue's default language (German unless
+ * `defaultLanguage` says otherwise); the other language is optional and falls back to it.
+ */
+function languageIssues(catalog: Catalog, input: unknown): CatalogIssue[] {
+  const language = catalog.defaultLanguage ?? 'de'
+  const out: CatalogIssue[] = []
+  const check = (text: LocalizedText | undefined, path: CatalogPathSeg[]): void => {
+    if (text !== undefined && text[language] === undefined) {
+      const at = [...path, language]
+      out.push({ code: 'defaultLanguageMissing', params: { language }, path: at, location: catalogLocation(input, at) })
+    }
+  }
+  check(catalog.title, ['title'])
+  check(catalog.description, ['description'])
+  check(catalog.modelScore?.label, ['modelScore', 'label'])
+  for (const [name, entries] of Object.entries(catalog.scales)) {
+    entries.forEach((e, i) => {
+      check(e.label, ['scales', name, i, 'label'])
+      check(e.description, ['scales', name, i, 'description'])
+    })
+  }
+  ;(catalog.answerScales ?? []).forEach((sc, i) =>
+    sc.levels.forEach((e, j) => {
+      check(e.label, ['answerScales', i, 'levels', j, 'label'])
+      check(e.description, ['answerScales', i, 'levels', j, 'description'])
+    }),
+  )
+  ;(catalog.groups ?? []).forEach((g, i) => {
+    check(g.title, ['groups', i, 'title'])
+    check(g.shortTitle, ['groups', i, 'shortTitle'])
+    check(g.description, ['groups', i, 'description'])
+  })
+  catalog.dimensions.forEach((d, i) => {
+    check(d.title, ['dimensions', i, 'title'])
+    check(d.shortTitle, ['dimensions', i, 'shortTitle'])
+    check(d.description, ['dimensions', i, 'description'])
+  })
+  catalog.items.forEach((item, i) => {
+    check(item.question, ['items', i, 'question'])
+    check(item.help, ['items', i, 'help'])
+    check(item.owner, ['items', i, 'owner'])
+    item.levels.forEach((l, j) => check(l, ['items', i, 'levels', j]))
+  })
+  catalog.measures.forEach((m, i) => {
+    check(m.title, ['measures', i, 'title'])
+    check(m.description, ['measures', i, 'description'])
+    check(m.obligation?.description, ['measures', i, 'obligation', 'description'])
+  })
+  return out
 }
 
 /** A zod issue as a code with parameters (the schema's custom messages are codes already). */

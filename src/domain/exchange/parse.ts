@@ -158,6 +158,7 @@ function reportZodIssue(issue: z.core.$ZodIssue, root: unknown, errors: ErrorCol
     case 'custom': {
       const kind = (issue.params as { kind?: CustomIssueKind } | undefined)?.kind
       if (kind === 'level') errors.add('backup.invalidLevel', { value: show(value) }, path)
+      else if (kind === 'fiveStepLevel') errors.add('backup.invalidValue', { value: show(value), allowed: '0, 1, 2, 3, 4' }, path)
       else if (kind === 'isoDate') errors.add('backup.invalidDate', { value: show(value) }, path)
       else if (kind === 'isoDateTime') errors.add('backup.invalidDateTime', { value: show(value) }, path)
       else if (kind === 'agendaPeriod') errors.add('backup.invalidDate', { value: show(value) }, path)
@@ -197,6 +198,9 @@ function reportAnswerIssue(
       return
     case 'invalidLevel':
       errors.add('backup.invalidLevel', { value: show(value) }, path)
+      return
+    case 'invalidFiveStepLevel':
+      errors.add('backup.invalidValue', { value: show(value), allowed: '0, 1, 2, 3, 4' }, path)
       return
     case 'invalidEnum':
       errors.add('backup.invalidValue', { value: show(value), allowed: (issue.allowed ?? []).join(', ') }, path)

@@ -17,7 +17,7 @@ import { isCalendarDate } from '@/domain/model/dates'
 import { z } from 'zod'
 import { AGENDA_ENTRY_KINDS, AGENDA_STATUSES, type Agenda, type AgendaEntry, type EntryTombstone, type StatusEvent } from '@/domain/agenda/types'
 import { isAgendaPeriod } from '@/domain/agenda/periods'
-import { copyAnswer, isLevel } from '@/domain/model/answers'
+import { copyAnswer, isFiveStepLevel, isLevel } from '@/domain/model/answers'
 import { isCriterionRating } from '@/domain/services/maturity'
 import { FORM_TYPES, SERVICE_CHANNELS, SERVICE_LIMITS, type CriterionRating, type ServiceRecord } from '@/domain/services/types'
 import { isPlainRecord } from '@/domain/model/stored-guard'
@@ -51,7 +51,7 @@ export const ISO_DATETIME_RE =
 export const ISO_DATE_RE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/
 
 /** Tags on custom zod issues so they map to specific error codes. */
-export type CustomIssueKind = 'level' | 'isoDateTime' | 'isoDate' | 'answersMap' | 'agendaPeriod' | 'criterionRating' | 'versionVector'
+export type CustomIssueKind = 'level' | 'fiveStepLevel' | 'isoDateTime' | 'isoDate' | 'answersMap' | 'agendaPeriod' | 'criterionRating' | 'versionVector'
 
 export { isPlainRecord }
 
@@ -71,6 +71,7 @@ const isoDateTime = z.custom<string>(isIsoDateTime, { params: { kind: 'isoDateTi
 const isoDate = z.custom<string>((v) => isCalendarDate(v), { params: { kind: 'isoDate' } })
 const isoDateOrEmpty = z.custom<string>((v) => v === '' || isCalendarDate(v), { params: { kind: 'isoDate' } })
 const level = z.custom<Level>(isLevel, { params: { kind: 'level' } })
+const fiveStepLevel = z.custom<Level>(isFiveStepLevel, { params: { kind: 'fiveStepLevel' } })
 const count = (max: number) => z.number().int().min(0).max(max).nullable()
 /** Provenance of a record ('' device id only in data upgraded from format 1). */
 const provenance = {
@@ -317,6 +318,7 @@ export interface AnswerIssue {
     | 'missing'
     | 'invalidType'
     | 'invalidLevel'
+    | 'invalidFiveStepLevel'
     | 'invalidEnum'
     | 'tooLong'
     | 'invalidDateTime'
@@ -337,7 +339,8 @@ function checkNullableLevel(
   if (!(field in raw)) issues.push({ kind: 'missing', field })
   else {
     const v = raw[field]
-    if (v !== null && !isLevel(v)) issues.push({ kind: 'invalidLevel', field })
+    const ok = field === 'ist' || field === 'target' ? isLevel(v) : isFiveStepLevel(v)
+    if (v !== null && !ok) issues.push({ kind: field === 'ist' || field === 'target' ? 'invalidLevel' : 'invalidFiveStepLevel', field })
   }
 }
 
@@ -458,8 +461,8 @@ export const answerSchema = z
     itemId: id,
     state: z.enum(ANSWER_STATES),
     ist: level.nullable(),
-    bedarf: level.nullable(),
-    potenzial: level.nullable(),
+    bedarf: fiveStepLevel.nullable(),
+    potenzial: fiveStepLevel.nullable(),
     target: level.nullable(),
     comment: z.string().max(BACKUP_LIMITS.commentMax),
     ...provenance,

@@ -2,10 +2,17 @@
  * Pure rules for editing answers and measuring progress of one assessment.
  */
 import { bumpVector } from './provenance'
+import { MAX_SCALE_LEVELS } from './scale'
 import { ANSWER_KEYS, ANSWER_VALUE_KEYS, type Answer, type AnswerValueKey, type Assessment, type AssessmentStatus, type Catalog, type CatalogItem, type Level, type Stamp, type VersionVector } from './types'
 
 /** What an edit may change: the statement fields (`ANSWER_VALUE_KEYS`); provenance is stamped. */
 export type AnswerPatch = Partial<Pick<Answer, AnswerValueKey>>
+
+/** False when the patch sets an Ist level or target the item's scale does not have (e.g. the digit key 5 on a yes/no item). */
+export function patchFitsItem(patch: AnswerPatch, item: Pick<CatalogItem, 'levels'>): boolean {
+  const fits = (x: number | null | undefined) => x === undefined || x === null || x < item.levels.length
+  return fits(patch.ist) && fits(patch.target)
+}
 
 /** A blank answer for an item (callers set the state they need). */
 export function emptyAnswer(itemId: string, now: string): Answer {
@@ -106,8 +113,17 @@ export function meanIstByDimension(catalog: Catalog, items: CatalogItem[], asses
   return new Map([...result].map(([k, v]) => [k, { mean: v.n === 0 ? null : v.sum / v.n, answered: v.answered, total: v.total }]))
 }
 
-/** True for a maturity level: one of the whole numbers 0–4 (what files and forms are checked against). */
+/**
+ * True for a level position on an answer scale: a whole number 0–7 (scales have 2–8 levels; what
+ * files and forms are checked against — which levels an item's own scale has is the catalogue's
+ * business, and the analysis clamps to it).
+ */
 export function isLevel(x: unknown): x is Level {
+  return Number.isInteger(x) && (x as number) >= 0 && (x as number) < MAX_SCALE_LEVELS
+}
+
+/** True for a level of the five-step Bedarf and Potenzial scales: a whole number 0–4. */
+export function isFiveStepLevel(x: unknown): x is Level {
   return x === 0 || x === 1 || x === 2 || x === 3 || x === 4
 }
 

@@ -9,6 +9,8 @@
  * exactly ist / 4 × 100.
  */
 
+import type { Catalog, CatalogItem, ScaleDescription } from './types'
+
 /** Fewest and most levels a declared scale may have. */
 export const MIN_SCALE_LEVELS = 2
 export const MAX_SCALE_LEVELS = 8
@@ -65,4 +67,32 @@ export function mapLevel(level: number, fromLevels: number, toLevels: number): n
   if (fromLevels <= 1 || toLevels <= 1) return 0
   const mapped = Math.floor((level * (toLevels - 1)) / (fromLevels - 1) + 0.5 + 1e-9)
   return Math.min(Math.max(mapped, 0), toLevels - 1)
+}
+
+/** The answer scale an item is rated on: its declared `answerScales` entry, else the catalogue's `scales.ist`. */
+export function itemScale(
+  catalog: Pick<Catalog, 'scales' | 'answerScales'>,
+  item: Pick<CatalogItem, 'scale'>,
+): readonly ScaleDescription[] {
+  if (item.scale === undefined) return catalog.scales.ist
+  return catalog.answerScales?.find((s) => s.id === item.scale)?.levels ?? catalog.scales.ist
+}
+
+/** How many levels a declared scale offers: its own count, or five (0–4) for a scale declaring fewer than two, as `scaleValues` scores it. */
+export function levelCount(levels: readonly unknown[]): number {
+  return levels.length >= MIN_SCALE_LEVELS ? levels.length : LINEAR_0_4.length
+}
+
+/** The level positions 0 … n−1 of a scale with `count` levels (what a rating offers). */
+export function levelPositions(count: number): number[] {
+  return Array.from({ length: Math.max(0, count) }, (_, i) => i)
+}
+
+/**
+ * A difference of `steps` levels on a scale of `fromLevels` levels in steps of a scale of
+ * `toLevels` levels (a gap of 1 on a yes/no item is 4 steps of the default 0–4 scale).
+ */
+export function stepsOn(steps: number, fromLevels: number, toLevels: number): number {
+  if (fromLevels === toLevels || fromLevels <= 1) return steps
+  return (steps * (toLevels - 1)) / (fromLevels - 1)
 }

@@ -7,14 +7,26 @@
  * Fachbereich = department, Erhebungsrunde = round, Maßnahme = measure.
  */
 
-/** A text in the catalogue. German is the source of truth; other languages are optional. */
+/** Languages a catalogue text can be in. */
+export const LANGUAGES = ['de', 'en'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+/**
+ * A text in the catalogue, in one or both languages. The catalogue's `defaultLanguage` (German
+ * unless declared) is always there (the validator checks it); `localize` falls back to it.
+ */
 export interface LocalizedText {
-  de: string
+  de?: string
   en?: string
 }
 
-/** Maturity level 0–4 as used for Ist, target, Bedarf and Potenzial. */
-export type Level = 0 | 1 | 2 | 3 | 4
+/**
+ * A level position on an answer scale: 0 = lowest. Ist and target use the item's scale (the
+ * catalogue's `scales.ist` or a declared `answerScales` entry, 2–8 levels, so 0–7); Bedarf and
+ * Potenzial use their fixed five-step scales (0–4).
+ */
+export type Level = number
+/** The five positions of the built-in 0–4 scales (Bedarf, Potenzial, and Ist of the built-in catalogues). */
 export const LEVELS: readonly Level[] = [0, 1, 2, 3, 4]
 
 // ---------------------------------------------------------------------------------------------
@@ -39,11 +51,44 @@ export interface CatalogSource {
 export interface CatalogDimension {
   id: string
   title: LocalizedText
+  /** Short title for charts, table headers and the stepper (a long model's titles); absent = `title`. */
+  shortTitle?: LocalizedText
   description: LocalizedText
   /** Weight of the dimension in the department score (default 1). */
   weight?: number
-  /** Default target level (0–4) for the gap analysis when neither answer nor round sets one. */
+  /** Default target for the gap analysis when neither answer nor round sets one: a level of the catalogue's default scale (`scales.ist`). */
   defaultTarget: Level
+  /** The group this dimension belongs to (`Catalog.groups`); absent = top level. */
+  parentId?: string
+  /** How the dimension's items combine; absent = weighted mean (the built-in method). */
+  aggregation?: AggregationRule
+  extensions?: Record<string, unknown>
+}
+
+/** How the scores of a node's children combine (see analysis/aggregation.ts). */
+export const AGGREGATION_RULES = ['mean', 'sum', 'min'] as const
+export type AggregationRule = (typeof AGGREGATION_RULES)[number]
+
+/**
+ * A level of hierarchy above the dimensions (OWASP SAMM: business function → practice; the
+ * practice's streams are the dimensions). Groups nest through `parentId`.
+ */
+export interface CatalogGroup {
+  id: string
+  title: LocalizedText
+  shortTitle?: LocalizedText
+  description?: LocalizedText
+  parentId?: string
+  /** How the group's children (groups or dimensions) combine; absent = weighted mean. */
+  aggregation?: AggregationRule
+  weight?: number
+  extensions?: Record<string, unknown>
+}
+
+/** A further answer scale a catalogue declares (e.g. yes/no), used by items through `scale`. */
+export interface AnswerScale {
+  id: string
+  levels: ScaleDescription[]
 }
 
 export interface CatalogItem {
@@ -51,17 +96,24 @@ export interface CatalogItem {
   dimensionId: string
   question: LocalizedText
   help: LocalizedText
-  /** Exactly five texts, for levels 0, 1, 2, 3 and 4. */
-  levels: [LocalizedText, LocalizedText, LocalizedText, LocalizedText, LocalizedText]
+  /** The answer scale (`Catalog.answerScales` id); absent = the catalogue's `scales.ist`. */
+  scale?: string
+  /** One text per level of the item's scale, lowest first. */
+  levels: LocalizedText[]
   appliesTo: Applicability
   /** The unit that answers an 'organisation' (Fundament) item for the whole administration. */
   owner?: LocalizedText
   /** Weight inside its dimension (default 1). */
   weight?: number
-  /** Overrides the dimension's default target. */
+  /** Overrides the dimension's default target; a level of the item's own scale. */
   defaultTarget?: Level
   /** Ids from `Catalog.sources`. */
   sourceIds?: string[]
+  /** The model's own level the item belongs to (DSOMM level 1–5, SAMM maturity level 1–3). */
+  stage?: number
+  /** Items that should be in place before this one (DSOMM activity dependencies). */
+  dependsOn?: string[]
+  extensions?: Record<string, unknown>
 }
 
 /** Aufwand / Nutzen scale 1–5, documented in the catalogue's `scales`. */
@@ -69,7 +121,7 @@ export type Scale5 = 1 | 2 | 3 | 4 | 5
 
 export interface MeasureTrigger {
   itemId: string
-  /** The measure is triggered when the (consensus) Ist level is at or below this level. */
+  /** The measure is triggered when the (consensus) Ist level is at or below this level (of the item's scale). */
   maxLevel: Level
 }
 
@@ -114,6 +166,7 @@ export interface CatalogMeasure {
   sourceIds?: string[]
   /** What the Leistungsinventar contributes to this measure (see INVENTORY_FOCUSES); absent = nothing. */
   inventory?: InventoryFocus
+  extensions?: Record<string, unknown>
 }
 
 /**
@@ -129,8 +182,12 @@ export type InventoryFocus = (typeof INVENTORY_FOCUSES)[number]
 export interface ScaleDescription {
   value: number
   label: LocalizedText
-  description: LocalizedText
+  description?: LocalizedText
 }
+
+/** Words of the UI: municipal (Kommune, Fachbereich) or general (organisation, unit) for non-municipal models. */
+export const VOCABULARIES = ['kommune', 'organisation'] as const
+export type Vocabulary = (typeof VOCABULARIES)[number]
 
 /** Format marker of a catalogue file. */
 export const CATALOG_FORMAT = 'digitalisierungs-check/catalog' as const
@@ -142,13 +199,19 @@ export interface Catalog {
   id: string
   /** Semantic version; a round pins id + version. */
   version: string
+  /** Language every text is given in; absent = German. */
+  defaultLanguage?: Language
   title: LocalizedText
   description: LocalizedText
   publishedAt: string
   license?: string
   authors?: string[]
   sources: CatalogSource[]
-  /** Generic texts for the scales used in the questionnaire and for measures. */
+  /**
+   * The scales: `ist` is the default answer scale (2–8 levels, values rising; the built-in
+   * catalogues declare 0–4), the others are the fixed five-step scales of Bedarf, Potenzial,
+   * Aufwand and Nutzen.
+   */
   scales: {
     ist: ScaleDescription[]
     bedarf: ScaleDescription[]
@@ -156,6 +219,14 @@ export interface Catalog {
     effort: ScaleDescription[]
     impact: ScaleDescription[]
   }
+  /** Further answer scales items can use (`CatalogItem.scale`). */
+  answerScales?: AnswerScale[]
+  /** Hierarchy levels above the dimensions. */
+  groups?: CatalogGroup[]
+  /** How the top-level nodes combine into the overall score; absent = weighted mean. */
+  aggregation?: AggregationRule
+  /** Present when the model has its own score (OWASP SAMM 0–3), shown next to the 0–100 maturity. */
+  modelScore?: { label: LocalizedText; decimals?: number }
   dimensions: CatalogDimension[]
   items: CatalogItem[]
   measures: CatalogMeasure[]
@@ -163,6 +234,9 @@ export interface Catalog {
   scoringModel?: ScoringModel
   /** Item mappings from earlier versions of this catalogue (for round comparisons). */
   predecessors?: CatalogPredecessor[]
+  /** Wording of the UI; absent = 'kommune'. */
+  vocabulary?: Vocabulary
+  extensions?: Record<string, unknown>
 }
 
 export const SCORING_MODELS = ['1.0', '2.0'] as const

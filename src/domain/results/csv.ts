@@ -12,7 +12,8 @@
  * host time zone involved) unless `timeZone: 'UTC'` is passed.
  */
 import { appliesTo } from '@/domain/model/catalog-index'
-import type { AnswerState, Assessment, Catalog, CatalogItem, Department, Organisation, Round } from '@/domain/model/types'
+import { localize } from '@/domain/model/localize'
+import type { AnswerState, Assessment, Catalog, CatalogItem, Department, LocalizedText, Organisation, Round } from '@/domain/model/types'
 
 export type CsvCell = string | number | null | undefined
 
@@ -188,9 +189,8 @@ export interface AnswersCsvOptions extends Pick<CsvOptions, 'bom'> {
   timeZone?: CsvTimeZone
 }
 
-function localized(text: { de: string; en?: string } | undefined, language: CsvLanguage): string {
-  if (text === undefined) return ''
-  return language === 'en' && text.en ? text.en : text.de
+function localized(text: LocalizedText | undefined, language: CsvLanguage): string {
+  return text === undefined ? '' : localize(text, language)
 }
 
 /**

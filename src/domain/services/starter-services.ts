@@ -48,7 +48,7 @@ export type Execution = (typeof EXECUTIONS)[number]
 export interface StarterService {
   /** Stable slug; stored on services created from it (`starterId`). */
   id: string
-  name: LocalizedText & { en: string }
+  name: Required<LocalizedText>
   unit: ResponsibleUnit
   execution: Execution
   /** Named in the feature text (issue 12) as a service the towns work on. */
