@@ -34,7 +34,7 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,json,webmanifest,woff2}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,json,webmanifest,woff2,xlsx}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // Take control of the open page as soon as the worker is active: without it the first visit

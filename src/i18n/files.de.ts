@@ -241,6 +241,18 @@ export default {
     dropAnywhere: 'Dateien loslassen, um sie zu prüfen',
   },
   catalogFile: {
+    summary: '{n} Fehler in {places}.',
+    summaryAnd: ' und ',
+    entities: {
+      catalog: 'den Angaben zum Katalog | den Angaben zum Katalog',
+      scale: 'einer Skala | {n} Skalen',
+      group: 'einer Gruppe | {n} Gruppen',
+      dimension: 'einer Dimension | {n} Dimensionen',
+      item: 'einer Frage | {n} Fragen',
+      measure: 'einer Maßnahme | {n} Maßnahmen',
+      source: 'einer Quelle | {n} Quellen',
+      predecessor: 'einer Vorgängerversion | {n} Vorgängerversionen',
+    },
     inputLabel: 'Katalogdatei auswählen (JSON, YAML, Excel-/Calc-Tabelle oder CSV)',
     templateText: 'Ohne Programmierkenntnisse: Laden Sie die Tabellenvorlage herunter, tragen Sie je Frage und Stufe eine Zeile ein und wählen Sie die ausgefüllte Datei hier aus.',
     templateLink: 'Tabellenvorlage herunterladen (Excel, .xlsx)',

@@ -241,6 +241,18 @@ export default {
     dropAnywhere: 'Drop the files to check them',
   },
   catalogFile: {
+    summary: '{n} problems in {places}.',
+    summaryAnd: ' and ',
+    entities: {
+      catalog: 'the catalogue details | the catalogue details',
+      scale: 'one scale | {n} scales',
+      group: 'one group | {n} groups',
+      dimension: 'one dimension | {n} dimensions',
+      item: 'one question | {n} questions',
+      measure: 'one measure | {n} measures',
+      source: 'one source | {n} sources',
+      predecessor: 'one previous version | {n} previous versions',
+    },
     inputLabel: 'Choose a catalogue file (JSON, YAML, Excel/Calc spreadsheet or CSV)',
     templateText: 'No programming needed: download the spreadsheet template, enter one row per item and level, and choose the completed file here.',
     templateLink: 'Download the spreadsheet template (Excel, .xlsx)',

@@ -137,7 +137,7 @@ describe('Härtung im echten Browser', () => {
       const { page } = s
       const catalog = readFileSync(path.resolve('src/catalogs/dc-kommune/2.0.0.json'), 'utf8').replace('"id": "dc-kommune"', '"id": "dc-kommune-ansi"')
       await gotoApp(page, '/data')
-      await page.getByLabel('Katalogdatei auswählen (.json)').setInputFiles({ name: 'katalog-ansi.json', mimeType: 'application/json', buffer: windows1252(catalog) })
+      await page.getByLabel('Katalogdatei auswählen (JSON, YAML, Excel-/Calc-Tabelle oder CSV)').setInputFiles({ name: 'katalog-ansi.json', mimeType: 'application/json', buffer: windows1252(catalog) })
       const errors = page.getByTestId('catalog-errors')
       await errors.waitFor()
       expect(await errors.textContent()).toContain('nicht in UTF-8 gespeichert')

@@ -55,7 +55,7 @@ describe('English screens explain problems in English', () => {
     catalog.id = 'dc-kommune-broken'
     catalog.items[5]!.levels[3]!.de = ''
     const item = catalog.items[5]!.id
-    await page.getByLabel('Choose catalogue file (.json)', { exact: true }).setInputFiles({ name: 'catalogue.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(catalog), 'utf8') })
+    await page.getByLabel('Choose a catalogue file (JSON, YAML, Excel/Calc spreadsheet or CSV)', { exact: true }).setInputFiles({ name: 'catalogue.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(catalog), 'utf8') })
     const errors = page.getByTestId('catalog-errors')
     await errors.waitFor()
     expect(await errors.innerText()).toContain('The catalogue was not imported:')
