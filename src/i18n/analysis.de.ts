@@ -302,4 +302,13 @@ export default {
     figures: '{online} von {total} Leistungen sind online (ab Stufe {level}, {share}); {cases} der Fälle pro Jahr sind online möglich.',
     link: 'Zum Leistungsinventar',
   },
+  modelScore: {
+    title: 'Wertung nach dem Modell des Katalogs',
+    intro: 'Der Katalog bringt eine eigene Gliederung und Wertung mit. Die Tabelle zeigt jede Ebene mit dem Reifegrad (0–100) und, wo das Modell eine eigene Wertung hat, diese Wertung nach seiner Rechenregel.',
+    caption: 'Reifegrad und Modellwertung je Ebene des Katalogs',
+    node: 'Bereich',
+    overall: 'Gesamt',
+    level: 'Ebene {n}',
+    nativeOf: '{value} (von {min} bis {max})',
+  },
 }

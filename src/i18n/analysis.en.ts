@@ -302,4 +302,13 @@ export default {
     figures: '{online} of {total} services are online (from level {level}, {share}); {cases} of the cases per year can be handled online.',
     link: 'Open the service inventory',
   },
+  modelScore: {
+    title: 'Score by the catalogue’s own model',
+    intro: 'The catalogue brings its own structure and score. The table shows every level with the maturity (0–100) and, where the model has a score of its own, that score by the model’s rule.',
+    caption: 'Maturity and model score per level of the catalogue',
+    node: 'Area',
+    overall: 'Overall',
+    level: 'Level {n}',
+    nativeOf: '{value} (of {min} to {max})',
+  },
 }

@@ -128,9 +128,9 @@ describe('WorkshopAnswers', () => {
     const w = mount(WorkshopAnswers, { props: { consensus: c, scales: catalog.scales }, global: { plugins: [i18n()] } })
     const rows = w.findAll('tbody tr').map((r) => r.findAll('th, td').map((x) => x.text()))
     expect(rows).toEqual([
-      ['Amtsleitung', 'Stufe 1', `4 – ${catalog.scales.bedarf[4]!.label.de}`, '–', 'nur Papier'],
+      ['Amtsleitung', 'Stufe 1', `4 – ${catalog.scales.bedarf![4]!.label.de}`, '–', 'nur Papier'],
       ['anonym', 'Nicht zutreffend', '–', '–', '–'],
-      ['Team', 'Stufe 4', '–', `2 – ${catalog.scales.potenzial[2]!.label.de}`, '–'],
+      ['Team', 'Stufe 4', '–', `2 – ${catalog.scales.potenzial![2]!.label.de}`, '–'],
       ['Neu', 'keine Antwort', '–', '–', '–'],
     ])
     expect(w.findAll('tfoot th, tfoot td').map((x) => x.text())).toEqual(['Median', '2,5', 'Spanne: 3'])

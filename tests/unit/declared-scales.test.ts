@@ -10,6 +10,7 @@ import { departmentGaps, gapOf } from '@/domain/analysis/gaps'
 import { catalogMaturity, scoreDepartment } from '@/domain/analysis/scoring'
 import { plannedTarget, scaleLevelsOf } from '@/domain/analysis/targets'
 import { validateCatalog } from '@/domain/catalog/catalog-schema'
+import { issueSummary } from '@/domain/catalog/issue-summary'
 import { isLevel, patchFitsItem } from '@/domain/model/answers'
 import { localize } from '@/domain/model/localize'
 import { itemScale, levelCount, stepsOn } from '@/domain/model/scale'
@@ -253,5 +254,18 @@ describe('validator: declared scales, structure and languages', () => {
     ;(c.answerScales as { levels: { label: unknown }[] }[])[0]!.levels[1]!.label = { de: '', en: 'Yes' }
     const result = validateCatalog(c)
     expect(result.ok ? null : result.issues[0]!.location).toEqual({ entity: 'scale', id: 'ja-nein', entry: 2, field: 'label', language: 'de' })
+  })
+})
+
+describe('summary of a rejected catalogue', () => {
+  it('counts problems and the records they are in, each record once', () => {
+    const c = file()
+    const items = c.items as { help: unknown; question: unknown }[]
+    items[0]!.help = { de: '' }
+    items[0]!.question = { de: '' }
+    items[1]!.help = { de: '' }
+    ;(c.dimensions as { description: unknown }[])[0]!.description = { de: '' }
+    const result = validateCatalog(c)
+    expect(result.ok ? null : issueSummary(result.issues)).toEqual({ total: 4, places: [{ entity: 'dimension', count: 1 }, { entity: 'item', count: 2 }] })
   })
 })

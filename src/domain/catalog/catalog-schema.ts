@@ -57,10 +57,10 @@ export const catalogSchema = z.object({
   sources: z.array(z.object({ id, title: text(TITLE * 2), url: z.string().url().max(2000), note: z.string().max(PROSE).optional() })).max(500),
   scales: z.object({
     ist: answerScale,
-    bedarf: fiveSteps,
-    potenzial: fiveSteps,
-    effort: fiveSteps,
-    impact: fiveSteps,
+    bedarf: fiveSteps.optional(),
+    potenzial: fiveSteps.optional(),
+    effort: fiveSteps.optional(),
+    impact: fiveSteps.optional(),
   }),
   answerScales: z.array(z.object({ id, levels: answerScale })).max(20).optional(),
   groups: z
@@ -489,3 +489,4 @@ function schemaIssue(issue: z.core.$ZodIssue): Pick<CatalogIssue, 'code' | 'para
       return { code: 'invalid', params: {} }
   }
 }
+

@@ -210,14 +210,17 @@ export interface Catalog {
   /**
    * The scales: `ist` is the default answer scale (2–8 levels, values rising; the built-in
    * catalogues declare 0–4), the others are the fixed five-step scales of Bedarf, Potenzial,
-   * Aufwand and Nutzen.
+   * Aufwand and Nutzen. A catalogue without `bedarf` and `potenzial` does not ask them (the
+   * questionnaire and workshop leave them out; the prioritisation counts them as missing).
    */
   scales: {
     ist: ScaleDescription[]
-    bedarf: ScaleDescription[]
-    potenzial: ScaleDescription[]
-    effort: ScaleDescription[]
-    impact: ScaleDescription[]
+    /** Absent = the catalogue asks no Bedarf (an optional layer); so for Potenzial. */
+    bedarf?: ScaleDescription[]
+    potenzial?: ScaleDescription[]
+    /** Texts of the Aufwand and Nutzen steps of measures; optional. */
+    effort?: ScaleDescription[]
+    impact?: ScaleDescription[]
   }
   /** Further answer scales items can use (`CatalogItem.scale`). */
   answerScales?: AnswerScale[]
