@@ -8,6 +8,6 @@ export { getAssessment, listAssessmentsOf, listAssessmentsOfRound, lastOpenAsses
 export { getDepartment, listDepartments } from '@/db/departments'
 export { getRound, listRounds } from '@/db/rounds'
 export { listOrganisations } from '@/db/organisations'
-export { listStoredCatalogs } from '@/db/catalogs'
+export { catalogUsage, listStoredCatalogs } from '@/db/catalogs'
 export { backupStatus } from '@/db/backup'
 export { quarantineList } from '@/db/quarantine'

@@ -24,3 +24,27 @@ export async function saveCatalog(catalog: Catalog): Promise<'added' | 'unchange
     return 'added'
   })
 }
+
+/**
+ * Deletes a stored catalogue version unless a round of any organisation uses it ('inUse'); built-in
+ * catalogues are not stored and cannot be deleted.
+ */
+export async function deleteStoredCatalog(id: string, version: string): Promise<'deleted' | 'inUse' | 'missing'> {
+  return db.transaction('rw', db.catalogs, db.rounds, async () => {
+    if (!(await db.catalogs.get([id, version]))) return 'missing'
+    const used = await db.rounds.filter((r) => r.catalogId === id && r.catalogVersion === version).count()
+    if (used > 0) return 'inUse'
+    await db.catalogs.delete([id, version])
+    return 'deleted'
+  })
+}
+
+/** How many rounds use each catalogue version (key `id@version`), for the catalogue list. */
+export async function catalogUsage(): Promise<Map<string, number>> {
+  const usage = new Map<string, number>()
+  await db.rounds.each((r) => {
+    const key = `${r.catalogId}@${r.catalogVersion}`
+    usage.set(key, (usage.get(key) ?? 0) + 1)
+  })
+  return usage
+}

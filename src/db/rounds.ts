@@ -1,7 +1,7 @@
 /** Rounds (Erhebungsrunden). A round pins catalogue id and version, so old answers keep their meaning. */
 import { countAnswers } from '@/domain/model/answers'
 import { nextProvenance } from '@/domain/model/provenance'
-import type { Round, RoundInput, Stamp } from '@/domain/model/types'
+import type { Assessment, Round, RoundInput, Stamp } from '@/domain/model/types'
 import { db } from './database'
 import { newId } from './ids'
 import { touchChange } from './meta'
@@ -63,4 +63,29 @@ export async function roundIdsInUse(orgId: string): Promise<Set<string>> {
   const ids = new Set<string>()
   await db.assessments.where('orgId').equals(orgId).each((a) => ids.add(a.roundId))
   return ids
+}
+
+/**
+ * Moves a round and all its questionnaires to another catalogue version in one transaction:
+ * `transform` (pure, see domain/catalog/migration.ts) gets the round and its questionnaires as
+ * they are inside the transaction and returns the round's new targets and each questionnaire's
+ * new answers, so no answer saved meanwhile is lost. False when the round does not exist.
+ */
+export async function migrateRoundRecords(
+  id: string,
+  to: { catalogId: string; catalogVersion: string },
+  transform: (round: Round, assessments: Assessment[]) => { dimensionTargets: Round['dimensionTargets']; answers: Map<string, Assessment['answers']> },
+  stamp: Stamp,
+): Promise<boolean> {
+  return db.transaction('rw', db.rounds, db.assessments, db.meta, async () => {
+    const round = await db.rounds.get(id)
+    if (!round) return false
+    const assessments = await db.assessments.where('roundId').equals(id).toArray()
+    const { dimensionTargets, answers } = transform(round, assessments)
+    await db.rounds.put({ ...round, ...to, dimensionTargets, ...nextProvenance(round, stamp) })
+    const changed = assessments.filter((a) => answers.has(a.id)).map((a) => ({ ...a, answers: answers.get(a.id)!, activityAt: stamp.at }))
+    await db.assessments.bulkPut(changed)
+    await touchChange(stamp.at)
+    return true
+  })
 }
