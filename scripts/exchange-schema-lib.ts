@@ -40,11 +40,13 @@ type Json = Record<string, unknown>
 export const SCHEMA_FILES = {
   backup: 'backup.schema.json',
   package: 'package.schema.json',
+  catalog: 'catalog.schema.json',
 } as const
 
 const SCHEMA_IDS = {
   backup: `urn:digitalisierungs-check:schema:backup:${BACKUP_FORMAT_VERSION}`,
   package: `urn:digitalisierungs-check:schema:package:${PACKAGE_FORMAT_VERSION}`,
+  catalog: 'urn:digitalisierungs-check:schema:catalog:1',
 } as const
 
 // -------------------------------------------------------------------------------------------------
@@ -370,7 +372,7 @@ function toJsonSchema(schema: z.ZodType, meta: { $id: string; title: string; des
   const defs: Record<string, Json> = { ...($defs as Record<string, Json>), ...customDefs }
   for (const [name, def] of Object.entries(defs)) describeProperties(def, DEF_FIELDS[name] ?? {})
   const sortedDefs = Object.fromEntries(Object.keys(defs).sort().map((k) => [k, defs[k]]))
-  return { $schema, $id: meta.$id, title: meta.title, description: meta.description, ...rest, $defs: sortedDefs }
+  return { $schema, $id: meta.$id, title: meta.title, description: meta.description, ...rest, ...(Object.keys(sortedDefs).length > 0 ? { $defs: sortedDefs } : {}) }
 }
 
 /** Pretty JSON with a final newline, as the files are written. */
@@ -385,6 +387,12 @@ export function generateExchangeSchemas(): Record<string, Json> {
       $id: SCHEMA_IDS.backup,
       title: `Digitalisierungs-Check: Datensicherung (full backup), format ${BACKUP_FORMAT_VERSION}`,
       description: `A full backup of everything one browser stores ("${BACKUP_FORMAT}", formatVersion ${BACKUP_FORMAT_VERSION}), including the Digitale Agenda and the Leistungsinventar. Generated from the app's validators by scripts/exchange-schema.ts; see docs/exchange.md. The app additionally checks the checksum, unique ids, references between tables, that every answered item exists in the round's catalogue version, that no built-in catalogue is included, and the rules of agendas and services. Format-1 backups (no provenance, no checksum) and format-2 backups (no agenda, no inventory) are still read and upgraded on import.`,
+    }),
+    // The catalogue on its own (a catalogue file to import): the same validator, as its own file.
+    [SCHEMA_FILES.catalog]: toJsonSchema(catalogSchema, {
+      $id: SCHEMA_IDS.catalog,
+      title: 'Digitalisierungs-Check: Fragenkatalog (catalogue file), format 1',
+      description: 'A catalogue file to import ("digitalisierungs-check/catalog", formatVersion 1): the questions, their answer scales, dimensions and optional groups, aggregation rules and measures. Generated from the app\'s validator (src/domain/catalog/catalog-schema.ts) by scripts/exchange-schema.ts; see docs/catalog-format.md. The app additionally checks the cross references: unique ids, every item in a known dimension and on a declared scale with as many level texts as the scale has levels, scale values rising, targets and trigger levels within their scale, groups known and without cycles, texts in the default language.',
     }),
     [SCHEMA_FILES.package]: toJsonSchema(documentedPackage, {
       $id: SCHEMA_IDS.package,

@@ -269,3 +269,13 @@ describe('summary of a rejected catalogue', () => {
     expect(result.ok ? null : issueSummary(result.issues)).toEqual({ total: 4, places: [{ entity: 'dimension', count: 1 }, { entity: 'item', count: 2 }] })
   })
 })
+
+describe('docs/catalog-format.md', () => {
+  it('its worked JSON example is a valid catalogue', async () => {
+    const { readFileSync } = await import('node:fs')
+    const text = readFileSync('docs/catalog-format.md', 'utf8')
+    const json = /```json\n([\s\S]*?)```/.exec(text)?.[1] ?? ''
+    const result = validateCatalog(JSON.parse(json))
+    expect(result.ok ? result.catalog.items.map((i) => i.id) : result.issues).toEqual(['st-1', 'st-2'])
+  })
+})

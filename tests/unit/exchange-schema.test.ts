@@ -21,8 +21,8 @@ describe('docs/schema (JSON Schema of the exchange files)', () => {
   const files = generateExchangeSchemaFiles()
   const schemas = generateExchangeSchemas()
 
-  it('generates exactly the two schema files', () => {
-    expect(Object.keys(files).sort()).toEqual([SCHEMA_FILES.backup, SCHEMA_FILES.package].sort())
+  it('generates exactly the three schema files (backup, package, catalogue)', () => {
+    expect(Object.keys(files).sort()).toEqual([SCHEMA_FILES.backup, SCHEMA_FILES.package, SCHEMA_FILES.catalog].sort())
   })
 
   it.each(Object.values(SCHEMA_FILES))('committed %s is up to date (run `npm run schema`)', (name) => {
