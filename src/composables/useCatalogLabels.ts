@@ -17,6 +17,12 @@ export function useCatalogLabels(catalog: () => Catalog | undefined) {
   const L = (x: LocalizedText | undefined, fallback: string) => (x ? localize(x, locale.value) : fallback)
   return {
     dimTitle: (id: string) => L(maps.value.dims.get(id)?.title, id),
+    /** The dimension's short title (charts, headers, stepper) when the catalogue gives one, else its title. */
+    dimShortTitle: (id: string) => {
+      const dim = maps.value.dims.get(id)
+      const short = dim?.shortTitle ? localize(dim.shortTitle, locale.value).trim() : ''
+      return short !== '' ? short : L(dim?.title, id)
+    },
     itemQuestion: (id: string) => L(maps.value.items.get(id)?.question, id),
     itemLevelText: (id: string, level: number) => {
       const lvl = maps.value.items.get(id)?.levels[Math.round(level)]

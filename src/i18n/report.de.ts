@@ -10,7 +10,11 @@ export default {
     summaryText: 'An der Erhebung „{round}“ haben {departments} Fachbereiche mit {respondents} befragten Personen teilgenommen. Der Reifegrad der Kommune liegt bei {score} von 100 (Abdeckung {coverage}).',
     method: 'Methode',
     scores: 'Reifegrade',
-    heatmap: 'Fachbereiche und Dimensionen',
+    heatmap: {
+      title: 'Fachbereiche und Dimensionen',
+      /** Caption of one table of a heatmap split for print. */
+      part: '{caption} (Teil {part} von {parts})',
+    },
     topMeasures: 'Wichtigste Maßnahmen',
     roadmap: 'Roadmap',
     annex: 'Anhang: Ergebnisse je Fachbereich',

@@ -10,7 +10,11 @@ export default {
     summaryText: '{departments} departments with {respondents} respondents took part in the assessment “{round}”. The maturity level of the municipality is {score} of 100 (coverage {coverage}).',
     method: 'Method',
     scores: 'Maturity levels',
-    heatmap: 'Departments and dimensions',
+    heatmap: {
+      title: 'Departments and dimensions',
+      /** Caption of one table of a heatmap split for print. */
+      part: '{caption} (part {part} of {parts})',
+    },
     topMeasures: 'Most important measures',
     roadmap: 'Roadmap',
     annex: 'Annex: results per department',

@@ -7,7 +7,7 @@ import { distributionData } from '@/charts/bars'
 describe('chart data builders', () => {
   it('radar keeps null scores as gaps and labels both series', () => {
     const d = radarData(['A', 'B'], { label: 'FB 32', values: [50, null] }, { label: 'Mittel', values: [40, 60] })
-    expect(d.labels).toEqual(['A', 'B'])
+    expect(d.labels).toEqual([['A'], ['B']])
     expect(d.datasets.map((x) => [x.label, x.data])).toEqual([
       ['FB 32', [50, null]],
       ['Mittel', [40, 60]],
@@ -70,7 +70,7 @@ describe('chart data builders', () => {
   })
 
   it('distribution shares become percentages with one decimal', () => {
-    const d = distributionData(['D1'], [{ label: 'Stufe 0', shares: [0.12345] }])
+    const d = distributionData([{ short: 'D1', full: 'Dimension 1' }], [{ label: 'Stufe 0', shares: [0.12345] }])
     expect(d.datasets[0]!.data).toEqual([12.3])
   })
 })

@@ -324,34 +324,34 @@ describe('trend', () => {
   })
 })
 
-describe('trendSegments (the trend chart never joins rounds on different catalogues)', () => {
-  const p = (catalogId: string, catalogVersion: string, score: number | null, catalogChanged: boolean) => ({ catalogId, catalogVersion, score, catalogChanged })
+describe('trendSegments (the trend chart only joins rounds on the same catalogue id)', () => {
+  const p = (catalogId: string, catalogVersion: string, score: number | null) => ({ catalogId, catalogVersion, score })
   it.each([
     ['no rounds', [], []],
-    ['one catalogue: one line', [p('k', '1.0.0', 30, false), p('k', '1.0.0', 40, false)], [['k 1.0.0', [30, 40]]]],
+    ['one catalogue: one line', [p('k', '1.0.0', 30), p('k', '1.0.0', 40)], [['k', ['1.0.0'], [30, 40]]]],
+    ['versions of one catalogue id stay on one line', [p('k', '1.0.0', 30), p('k', '2.0.0', 45), p('k', '2.0.0', null)], [['k', ['1.0.0', '2.0.0'], [30, 45, null]]]],
     [
-      'a version change splits; a catalogue that comes back starts a new run',
-      [p('k', '1.0.0', 30, false), p('k', '2.0.0', 45, true), p('k', '2.0.0', null, false), p('k', '1.0.0', 50, true)],
+      'another catalogue id is its own series; a catalogue that comes back keeps its series with a gap',
+      [p('k', '1.0.0', 30), p('samm', '2.0.0', 45), p('k', '1.1.0', 50)],
       [
-        ['k 1.0.0', [30, null, null, null]],
-        ['k 2.0.0', [null, 45, null, null]],
-        ['k 1.0.0', [null, null, null, 50]],
+        ['k', ['1.0.0', '1.1.0'], [30, null, 50]],
+        ['samm', ['2.0.0'], [null, 45, null]],
       ],
     ],
   ] as const)('%s', (_name, points, expected) => {
-    expect(trendSegments(points).map((s) => [`${s.catalogId} ${s.catalogVersion}`, s.values])).toEqual(expected)
+    expect(trendSegments(points).map((s) => [s.catalogId, s.catalogVersions, s.values])).toEqual(expected)
   })
-  it('property: every point lies on exactly one run, and runs never overlap', () => {
+  it('property: every scored point lies on exactly the series of its catalogue id', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('1.0.0', '2.0.0'), fc.option(fc.integer({ min: 0, max: 100 }), { nil: null })), { maxLength: 12 }), (rows) => {
-        const points = rows.map(([v, score], i) => p('k', v, score, i > 0 && rows[i - 1]![0] !== v))
+      fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.constantFrom('1.0.0', '2.0.0'), fc.option(fc.integer({ min: 0, max: 100 }), { nil: null })), { maxLength: 12 }), (rows) => {
+        const points = rows.map(([id, v, score]) => p(id, v, score))
         const segments = trendSegments(points)
         points.forEach((pt, i) => {
           const owners = segments.filter((s) => s.values[i] !== null)
           expect(owners.length).toBe(pt.score === null ? 0 : 1)
-          if (pt.score !== null) expect(owners[0]!.catalogVersion).toBe(pt.catalogVersion)
+          if (pt.score !== null) expect(owners[0]!.catalogId).toBe(pt.catalogId)
         })
-        expect(segments.length).toBe(points.filter((pt, i) => i === 0 || pt.catalogChanged).length)
+        expect(segments.map((s) => s.catalogId)).toEqual([...new Set(points.map((pt) => pt.catalogId))])
       }),
     )
   })

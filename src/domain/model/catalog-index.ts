@@ -13,25 +13,43 @@ export function appliesTo(item: Pick<CatalogItem, 'appliesTo'>, department: Pick
 }
 
 /**
- * The items of a catalogue asked of a department of the given kind, in questionnaire order: by the
- * catalogue's dimension order, then the items' order within the catalogue (so an item listed under a
- * later dimension in the file still comes with its dimension, and question numbers run 1, 2, 3 …);
- * items of an unknown dimension last.
+ * The catalogue's items in questionnaire order, the one order every screen lists items in
+ * (questionnaire, stepper, workshop, results, report): by the catalogue's dimension order (first of
+ * duplicate dimension ids), then the items' order in `catalog.items` within a dimension; items of an
+ * unknown dimension last, in catalogue order. So an item listed after a later dimension's items
+ * still comes with its own dimension, and question numbers (position + 1) run 1, 2, 3 … in the
+ * order the screens show. Nothing is dropped (duplicates stay; callers filter).
  */
-export function applicableItems(catalog: Catalog, kind: DepartmentKind): CatalogItem[] {
+export function questionnaireOrder<T extends Pick<CatalogItem, 'dimensionId'>>(catalog: Pick<Catalog, 'dimensions'>, items: readonly T[]): T[] {
   const dimension = new Map<string, number>()
   catalog.dimensions.forEach((d, i) => {
     if (!dimension.has(d.id)) dimension.set(d.id, i)
   })
   const last = catalog.dimensions.length
-  return catalog.items
+  return items
     .map((item, position) => ({ item, position, dim: dimension.get(item.dimensionId) ?? last }))
-    .filter((x) => appliesTo(x.item, { kind }))
     .sort((a, b) => a.dim - b.dim || a.position - b.position)
     .map((x) => x.item)
 }
 
-/** The scorable items asked of one kind of department, catalogue order, and each one's position. */
+/**
+ * The items of a catalogue asked of a department of the given kind, in questionnaire order
+ * (`questionnaireOrder`), duplicates and unknown dimensions included.
+ */
+export function applicableItems(catalog: Catalog, kind: DepartmentKind): CatalogItem[] {
+  return questionnaireOrder(catalog, catalog.items).filter((item) => appliesTo(item, { kind }))
+}
+
+/** Question numbers (1, 2, 3 …) of a list of items already in questionnaire order, by item id (first occurrence wins). */
+export function questionNumbers(items: readonly Pick<CatalogItem, 'id'>[]): ReadonlyMap<string, number> {
+  const numbers = new Map<string, number>()
+  items.forEach((item, i) => {
+    if (!numbers.has(item.id)) numbers.set(item.id, i + 1)
+  })
+  return numbers
+}
+
+/** The scorable items asked of one kind of department, questionnaire order, and each one's position. */
 export interface AskedItems {
   items: readonly CatalogItem[]
   position: ReadonlyMap<string, number>
@@ -41,7 +59,7 @@ export interface AskedItems {
 export interface CatalogIndex {
   catalog: Catalog
   itemsById: ReadonlyMap<string, CatalogItem>
-  /** Position of each item in `catalog.items`, for a stable catalogue order. */
+  /** Position of each item in questionnaire order (`questionnaireOrder`), for one stable order everywhere. */
   itemOrder: ReadonlyMap<string, number>
   dimensionsById: ReadonlyMap<string, CatalogDimension>
   itemsByDimension: ReadonlyMap<string, readonly CatalogItem[]>
@@ -50,7 +68,7 @@ export interface CatalogIndex {
   asked: Readonly<Record<DepartmentKind, AskedItems>>
   /** Scorable items that apply to every department (= asked of a specialist department). */
   allItems: readonly CatalogItem[]
-  /** All scorable items (= asked of a central department), catalogue order. */
+  /** All scorable items (= asked of a central department), questionnaire order. */
   centralItems: readonly CatalogItem[]
   /** Dimensions with unique ids, catalogue order, and their positions. */
   dimensionList: readonly CatalogDimension[]
@@ -61,7 +79,7 @@ const indexCache = new WeakMap<Catalog, CatalogIndex>()
 
 /**
  * Returns lookup maps for a catalogue (memoised per catalogue object, so do not mutate a catalogue
- * after analysing it). Duplicate ids: the first one wins. Items of unknown dimensions are kept in
+ * after analysing it). Duplicate ids: the first one in the file wins. Items of unknown dimensions are kept in
  * `itemsById` but belong to no dimension, so they never score.
  */
 export function indexCatalog(catalog: Catalog): CatalogIndex {
@@ -77,14 +95,15 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     dimensionsById.set(d.id, d)
     itemsByDimension.set(d.id, [])
   }
-  catalog.items.forEach((item, i) => {
-    if (itemsById.has(item.id)) return
-    itemsById.set(item.id, item)
+  for (const item of catalog.items) if (!itemsById.has(item.id)) itemsById.set(item.id, item)
+  // The first of duplicate ids (in the file) wins; the survivors in questionnaire order.
+  const ordered = questionnaireOrder(catalog, catalog.items).filter((item) => itemsById.get(item.id) === item)
+  ordered.forEach((item, i) => {
     itemOrder.set(item.id, i)
     itemsByDimension.get(item.dimensionId)?.push(item)
   })
   for (const m of catalog.measures) if (!measuresById.has(m.id)) measuresById.set(m.id, m)
-  const scorable = catalog.items.filter((item) => itemsById.get(item.id) === item && dimensionsById.has(item.dimensionId))
+  const scorable = ordered.filter((item) => itemsById.get(item.id) === item && dimensionsById.has(item.dimensionId))
   const askedOf = (kind: DepartmentKind): AskedItems => {
     const items = scorable.filter((item) => appliesTo(item, { kind }))
     return { items, position: new Map(items.map((item, i) => [item.id, i])) }
@@ -108,7 +127,7 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
   return index
 }
 
-/** The scorable items asked of a department (applicable, known dimension, first of duplicate ids), catalogue order. */
+/** The scorable items asked of a department (applicable, known dimension, first of duplicate ids), questionnaire order. */
 export function askedItems(index: CatalogIndex, department: Pick<Department, 'kind'>): AskedItems {
   return index.asked[department.kind]
 }

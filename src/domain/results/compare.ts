@@ -394,24 +394,32 @@ export function trend(rounds: readonly RoundData[], options: AnalysisOptions = {
   return points
 }
 
-/** One run of consecutive trend points on the same catalogue (id and version). */
+/** The trend points of one catalogue id (one series of the trend chart). */
 export interface TrendSegment {
   catalogId: string
-  catalogVersion: string
-  /** Aligned with the points: the score inside the run, null outside it. */
+  /** The versions of the catalogue among its points, in the order they first occur. */
+  catalogVersions: string[]
+  /** Aligned with the points: the score of a point on this catalogue, null for other points. */
   values: (number | null)[]
 }
 
 /**
- * The trend split where the catalogue changes, so a chart never joins two rounds measured on
- * different catalogues with one line (their scores are not comparable without a declared mapping).
- * A catalogue that comes back later starts a new run.
+ * The trend as one series per catalogue id (in the order the ids first occur), so a chart only
+ * joins rounds pinned to the same catalogue: scores on different catalogues rest on different
+ * questions. Versions of one catalogue stay on one series (their items are mapped through the
+ * catalogue's `predecessors`, see compareRounds). A catalogue that comes back after another one
+ * stays on its series, with a gap (null) at the other catalogue's points, so the line breaks there.
  */
-export function trendSegments(points: readonly Pick<TrendPoint, 'catalogId' | 'catalogVersion' | 'catalogChanged' | 'score'>[]): TrendSegment[] {
-  const segments: TrendSegment[] = []
+export function trendSegments(points: readonly Pick<TrendPoint, 'catalogId' | 'catalogVersion' | 'score'>[]): TrendSegment[] {
+  const byId = new Map<string, TrendSegment>()
   points.forEach((p, i) => {
-    if (i === 0 || p.catalogChanged) segments.push({ catalogId: p.catalogId, catalogVersion: p.catalogVersion, values: points.map(() => null) })
-    segments[segments.length - 1]!.values[i] = p.score
+    let segment = byId.get(p.catalogId)
+    if (!segment) {
+      segment = { catalogId: p.catalogId, catalogVersions: [], values: points.map(() => null) }
+      byId.set(p.catalogId, segment)
+    }
+    if (!segment.catalogVersions.includes(p.catalogVersion)) segment.catalogVersions.push(p.catalogVersion)
+    segment.values[i] = p.score
   })
-  return segments
+  return [...byId.values()]
 }

@@ -160,3 +160,54 @@ export function parentUnits(departments: readonly Pick<Department, 'parentUnit'>
   }
   return [...set].sort(compareText)
 }
+
+/**
+ * The sizes of the parts a row of `columns` columns is split into so that no part has more than
+ * `max` columns, as even as possible, larger parts first (19 by at most 10 → [10, 9]; 20 → [10, 10];
+ * 21 → [7, 7, 7]). No columns → no parts; `max` below 1 counts as 1.
+ */
+export function partSizes(columns: number, max: number): number[] {
+  if (columns <= 0) return []
+  const limit = Math.max(1, Math.floor(max))
+  const parts = Math.ceil(columns / limit)
+  const base = Math.floor(columns / parts)
+  const larger = columns % parts
+  return Array.from({ length: parts }, (_, i) => base + (i < larger ? 1 : 0))
+}
+
+/** One part of a heatmap split by columns (see heatmapParts). */
+export interface HeatmapPart {
+  /** 1-based number of the part, and how many parts there are. */
+  part: number
+  parts: number
+  /** The heatmap restricted to this part's dimension columns (rows and organisation row alike). */
+  heatmap: Heatmap
+  /** True for the last part, which carries the total column. */
+  last: boolean
+}
+
+/**
+ * The heatmap split into parts of at most `maxColumns` dimension columns (see partSizes) for a
+ * printed page: every part keeps all rows in the same order, so the department column repeats;
+ * the dimension columns keep their order. An empty heatmap (no columns) is one part.
+ */
+export function heatmapParts(heat: Heatmap, maxColumns: number): HeatmapPart[] {
+  const sizes = partSizes(heat.columns.length, maxColumns)
+  if (sizes.length === 0) return [{ part: 1, parts: 1, heatmap: heat, last: true }]
+  let start = 0
+  return sizes.map((size, i) => {
+    const from = start
+    const to = (start += size)
+    const cut = <T>(cells: readonly T[]) => cells.slice(from, to)
+    return {
+      part: i + 1,
+      parts: sizes.length,
+      last: i === sizes.length - 1,
+      heatmap: {
+        columns: cut(heat.columns),
+        rows: heat.rows.map((r) => ({ ...r, cells: cut(r.cells) })),
+        orgRow: { ...heat.orgRow, cells: cut(heat.orgRow.cells) },
+      },
+    }
+  })
+}
