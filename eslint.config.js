@@ -101,7 +101,7 @@ export default defineConfigWithVueTs(
     }
   }),
   {
-    files: ['tests/**/*.ts', 'bench/**/*.{ts,mjs}', 'scripts/**/*.{ts,mjs}', '*.config.{ts,js}', 'tests/**/*.mjs'],
+    files: ['tests/**/*.ts', 'bench/**/*.{ts,mjs}', 'scripts/**/*.{ts,mjs}', 'tools/**/*.mjs', '*.config.{ts,js}', 'tests/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 )

@@ -29,6 +29,8 @@ export default {
     },
     urgency: { overdue: 'Frist überschritten', due_soon: 'Frist naht', later: 'Frist später', none: 'keine Frist' },
     rec: {
+    noCatalogMeasuresTitle: 'Dieser Katalog enthält keine Maßnahmen',
+    noCatalogMeasures: 'Empfehlungen und Roadmap entstehen aus den Maßnahmen eines Katalogs. Der Katalog dieser Erhebungsrunde bringt keine mit; seine Ergebnisse stehen unter „Ergebnisse“, „Übersicht“ und „Vergleich“. Eigene Vorhaben können Sie in der Digitalen Agenda anlegen.',
       effortDays: '{effort}/5 · ca. {days} PT',
       effortDaysShort: 'ca. {days} PT',
       reach: 'Reichweite',

@@ -29,6 +29,8 @@ export default {
     },
     urgency: { overdue: 'Deadline passed', due_soon: 'Deadline approaching', later: 'Deadline later', none: 'No deadline' },
     rec: {
+    noCatalogMeasuresTitle: 'This catalogue has no measures',
+    noCatalogMeasures: 'Recommendations and the roadmap are made from a catalogue’s measures. The catalogue of this round brings none; its results are under “Results”, “Overview” and “Comparison”. You can add your own projects in the Digital Agenda.',
       effortDays: '{effort}/5 · approx. {days} PD',
       effortDaysShort: 'approx. {days} PD',
       reach: 'Reach',

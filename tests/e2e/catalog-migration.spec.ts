@@ -197,6 +197,25 @@ describe('Eigenes Modell aus der Tabellenvorlage, neue Version, Runde umstellen'
     expect(parseFloat(scores.Technik!.replace(',', '.'))).toBe(75)
   })
 
+  it.each([
+    ['/', 'Start'],
+    ['/dashboard', 'Dashboard'],
+    ['/results', 'Ergebnisse'],
+    ['/compare', 'Vergleich'],
+    ['/recommendations', 'Empfehlungen'],
+    ['/roadmap', 'Roadmap'],
+    ['/agenda', 'Digitale Agenda'],
+    ['/report', 'Bericht'],
+  ])('%s works with a model without Bedarf and measures (%s): no error, axe clean', async (route, name) => {
+    const { page } = s
+    await gotoApp(page, route)
+    await page.getByRole('heading', { level: 1 }).first().waitFor()
+    await waitForStableScreen(page)
+    expect(await page.locator('.kern-alert--danger').count(), `${name}: error alert`).toBe(0)
+    if (process.env.E2E_SHOTS) await page.screenshot({ path: `${process.env.E2E_SHOTS}/model-${name}.png`, fullPage: true })
+    await expectNoA11yViolations(page, `${name} (eigenes Modell)`)
+  })
+
   it('lets the unused version go and keeps the used one', async () => {
     const { page } = s
     await gotoApp(page, '/data')

@@ -30,7 +30,7 @@ export function questionCards(page: Page): Locator {
 
 /** The radio group "Ist-Stand" of a card. */
 export function istGroup(card: Locator): Locator {
-  return card.getByRole('group', { name: /^Ist-Stand: Wo steht Ihr(e Verwaltung| Fachbereich) heute\?$/ })
+  return card.getByRole('group', { name: /^(Ist-Stand|Current state): /i })
 }
 
 /** The Ist radio for a level (0–4) of a card; its accessible name starts with "Stufe n:". */

@@ -96,7 +96,21 @@ describe('the model’s own score of a SAMM-shaped catalogue', () => {
     const byId = new Map(score.nodes.map((n) => [n.id, n]))
     // Stream sm-a: the two asked questions span 0–2; one answered with 1 → pct 50 of the answered part.
     expect(byId.get('sm-a')).toMatchObject({ nativeMin: 0, nativeMax: 2, pct: 100 })
-    expect(byId.get('pc')).toMatchObject({ pct: null, native: null })
+    // No answer in practice pc: no 0–100 score; SAMM's own score counts open questions as 0.
+    expect(byId.get('pc')).toMatchObject({ pct: null, native: 0 })
+  })
+
+  it.each([
+    // answers, unanswered rule, SAMM practice sm, business function gov
+    [{ 'sm-a-1': SOME, 'sm-a-2': NO }, 'lowest', 0.125, 0.0625],
+    [{ 'sm-a-1': SOME, 'sm-a-2': NO }, 'skip', 0.375, 0.375],
+    // sm: streams 1 and 0.5 → 0.75; pc: streams 0.25 and 0 → 0.125; gov: (0.75 + 0.125) / 2
+    [{ 'sm-a-1': MOST, 'sm-b-3': HALF, 'pc-a-1': SOME }, 'lowest', 0.75, 0.4375],
+  ] as const)('partly answered %j, open questions %s: practice %s, function %s (toolbox: open = 0)', (answers, unanswered, practice, fn) => {
+    const c = { ...catalog, modelScore: { ...catalog.modelScore!, unanswered } }
+    const score = modelScores(c, consensus(c, answers))
+    expect(score.nodes.find((n) => n.id === 'sm')!.native).toBeCloseTo(practice, 12)
+    expect(score.nodes.find((n) => n.id === 'gov')!.native).toBeCloseTo(fn, 12)
   })
 
   it('knows when a catalogue has a structure of its own', () => {

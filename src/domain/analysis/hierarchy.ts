@@ -42,7 +42,13 @@ export function hasModelStructure(catalog: Pick<Catalog, 'groups' | 'modelScore'
   return (catalog.groups?.length ?? 0) > 0 || catalog.modelScore !== undefined || catalog.aggregation !== undefined || catalog.dimensions.some((d) => d.aggregation !== undefined)
 }
 
-/** The model's scores for one department's (or the workshop's) consensus. */
+/**
+ * The model's scores for one department's (or the workshop's) consensus. `pct` (0–100) follows
+ * this app's method: only answered questions count (coverage is shown elsewhere). The model's own
+ * score follows the model: with `modelScore.unanswered` 'lowest' (the default; the SAMM toolbox
+ * counts an unanswered question as 0) an open question counts as its scale's lowest level, with
+ * 'skip' it is left out like in `pct`.
+ */
 export function modelScores(catalog: Catalog, consensus: readonly ItemConsensus[]): ModelScore {
   const idx = indexCatalog(catalog)
   const scaleOf = new Map<string, number[]>()
@@ -52,16 +58,30 @@ export function modelScores(catalog: Catalog, consensus: readonly ItemConsensus[
     if (!values) scaleOf.set(key, (values = scaleValues(itemScale(catalog, item))))
     return values
   }
-  // Leaves per dimension.
-  const leaves = new Map<string, WeightedNode[]>()
+  const openAsLowest = catalog.modelScore?.unanswered !== 'skip'
+  // Leaves per dimension: as answered (for pct) and as the model counts them (for its own score).
+  const answered = new Map<string, WeightedNode[]>()
+  const counted = new Map<string, WeightedNode[]>()
+  const push = (map: Map<string, WeightedNode[]>, key: string, node: WeightedNode) => map.set(key, [...(map.get(key) ?? []), node])
   for (const c of consensus) {
     if (c.state === 'na') continue
     const item = idx.itemsById.get(c.itemId)
     if (!item || !idx.dimensionsById.has(item.dimensionId)) continue
-    const list = leaves.get(item.dimensionId) ?? []
-    list.push(itemNode(valuesOf(item), c.state === 'level' ? c.ist : null, item.weight ?? 1))
-    leaves.set(item.dimensionId, list)
+    const level = c.state === 'level' ? c.ist : null
+    push(answered, item.dimensionId, itemNode(valuesOf(item), level, item.weight ?? 1))
+    push(counted, item.dimensionId, itemNode(valuesOf(item), level === null && openAsLowest ? 0 : level, item.weight ?? 1))
   }
+  const own = walk(catalog, idx, counted)
+  const ours = walk(catalog, idx, answered)
+  const nativeById = new Map(own.nodes.map((n) => [n.id, n.native]))
+  return {
+    nodes: ours.nodes.map((n) => ({ ...n, native: nativeById.get(n.id) ?? null })),
+    overall: { ...ours.overall, native: own.overall.native },
+  }
+}
+
+/** Scores the tree of groups and dimensions over the given leaves (pre-order, catalogue order). */
+function walk(catalog: Catalog, idx: ReturnType<typeof indexCatalog>, leaves: ReadonlyMap<string, WeightedNode[]>): ModelScore {
   const groups = catalog.groups ?? []
   const groupIds = new Set(groups.map((g) => g.id))
   const parentOf = (parentId: string | undefined): string | null => (parentId !== undefined && groupIds.has(parentId) ? parentId : null)
@@ -75,34 +95,29 @@ export function modelScores(catalog: Catalog, consensus: readonly ItemConsensus[
   const visiting = new Set<string>()
   /** Scores a node and appends it and everything below it (pre-order) to `nodes`. */
   const visit = (node: { id: string; kind: 'group' | 'dimension' }, parentId: string | null, depth: number): WeightedNode | null => {
-    const at = nodes.length
-    let result: AggregateNode
-    let weight = 1
     if (node.kind === 'dimension') {
       const dim = idx.dimensionsById.get(node.id)!
       const items = leaves.get(node.id) ?? []
       if (items.length === 0) return null
-      result = aggregate(dim.aggregation ?? 'mean', items)
-      weight = dim.weight ?? 1
-    } else {
-      // A cycle cannot pass the validator; guarded anyway so a damaged catalogue never loops.
-      if (visiting.has(node.id)) return null
-      visiting.add(node.id)
-      const group = groupById.get(node.id)!
-      nodes.push(placeholder(node, parentId, depth))
-      const below = (children.get(node.id) ?? []).map((c) => visit(c, node.id, depth + 1)).filter((c): c is WeightedNode => c !== null)
-      visiting.delete(node.id)
-      if (below.length === 0) {
-        nodes.splice(at)
-        return null
-      }
-      result = aggregate(group.aggregation ?? 'mean', below)
-      weight = group.weight ?? 1
-      nodes[at] = { ...placeholder(node, parentId, depth), ...result, native: nativeScore(result) }
-      return { ...result, weight }
+      const result = aggregate(dim.aggregation ?? 'mean', items)
+      nodes.push({ ...placeholder(node, parentId, depth), ...result, native: nativeScore(result) })
+      return { ...result, weight: dim.weight ?? 1 }
     }
-    nodes.push({ ...placeholder(node, parentId, depth), ...result, native: nativeScore(result) })
-    return { ...result, weight }
+    // A cycle cannot pass the validator; guarded anyway so a damaged catalogue never loops.
+    if (visiting.has(node.id)) return null
+    visiting.add(node.id)
+    const group = groupById.get(node.id)!
+    const at = nodes.length
+    nodes.push(placeholder(node, parentId, depth))
+    const below = (children.get(node.id) ?? []).map((c) => visit(c, node.id, depth + 1)).filter((c): c is WeightedNode => c !== null)
+    visiting.delete(node.id)
+    if (below.length === 0) {
+      nodes.splice(at)
+      return null
+    }
+    const result = aggregate(group.aggregation ?? 'mean', below)
+    nodes[at] = { ...placeholder(node, parentId, depth), ...result, native: nativeScore(result) }
+    return { ...result, weight: group.weight ?? 1 }
   }
   const top = (children.get(null) ?? []).map((c) => visit(c, null, 0)).filter((c): c is WeightedNode => c !== null)
   const overall = aggregate(catalog.aggregation ?? 'mean', top)

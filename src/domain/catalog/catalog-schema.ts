@@ -62,13 +62,13 @@ export const catalogSchema = z.object({
     effort: fiveSteps.optional(),
     impact: fiveSteps.optional(),
   }),
-  answerScales: z.array(z.object({ id, levels: answerScale })).max(20).optional(),
+  answerScales: z.array(z.object({ id, levels: answerScale })).max(50).optional(),
   groups: z
     .array(z.object({ id, title: localized(TITLE), shortTitle: localized(60).optional(), description: localized(PROSE).optional(), parentId: id.optional(), aggregation: aggregation.optional(), weight: weight.optional(), extensions }))
     .max(200)
     .optional(),
   aggregation: aggregation.optional(),
-  modelScore: z.object({ label: localized(TITLE), decimals: z.number().int().min(0).max(4).optional() }).optional(),
+  modelScore: z.object({ label: localized(TITLE), decimals: z.number().int().min(0).max(4).optional(), unanswered: z.enum(['lowest', 'skip']).optional() }).optional(),
   dimensions: z
     .array(
       z.object({

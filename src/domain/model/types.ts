@@ -228,8 +228,12 @@ export interface Catalog {
   groups?: CatalogGroup[]
   /** How the top-level nodes combine into the overall score; absent = weighted mean. */
   aggregation?: AggregationRule
-  /** Present when the model has its own score (OWASP SAMM 0–3), shown next to the 0–100 maturity. */
-  modelScore?: { label: LocalizedText; decimals?: number }
+  /**
+   * Present when the model has its own score (OWASP SAMM 0–3), shown next to the 0–100 maturity.
+   * `unanswered`: how the model's own score counts an unanswered question — as its scale's lowest
+   * level ('lowest', the default: the SAMM toolbox counts it as 0) or not at all ('skip').
+   */
+  modelScore?: { label: LocalizedText; decimals?: number; unanswered?: 'lowest' | 'skip' }
   dimensions: CatalogDimension[]
   items: CatalogItem[]
   measures: CatalogMeasure[]
