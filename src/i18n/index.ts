@@ -29,10 +29,17 @@ export const i18n = createI18n<[MessageSchema], AppLocale, false>({
   },
 })
 
+/** Runs after messages were added to a locale; the wording overlay (./vocabulary) sets it. */
+let afterLoad: (locale: AppLocale) => Promise<void> | void = () => undefined
+export function onMessagesLoaded(hook: (locale: AppLocale) => Promise<void> | void): void {
+  afterLoad = hook
+}
+
 /** Loads the messages of a locale if needed (English is a lazy chunk). */
 export async function loadLocale(locale: AppLocale): Promise<void> {
   if (locale === 'en' && !i18n.global.availableLocales.includes('en')) {
     i18n.global.setLocaleMessage('en', (await import('./en')).default)
+    await afterLoad('en')
   }
 }
 
@@ -71,7 +78,10 @@ export function loadTexts(group: TextGroup, locale: AppLocale): Promise<void> {
   const key = `${group}:${locale}`
   let done = loaded.get(key)
   if (!done) {
-    done = TEXT_GROUPS[group][locale]().then((m) => i18n.global.mergeLocaleMessage(locale, m.default as never))
+    done = TEXT_GROUPS[group][locale]().then((m) => {
+      i18n.global.mergeLocaleMessage(locale, m.default as never)
+      return afterLoad(locale)
+    })
     done.catch(() => loaded.delete(key))
     loaded.set(key, done)
   }
