@@ -66,6 +66,8 @@ export default {
     irreversible: 'Das kann nicht rückgängig gemacht werden. Exportieren Sie vorher eine Sicherung, wenn Sie unsicher sind.',
     errorTitle: 'Fehler',
   },
+  // Catalogue texts with formatting (src/components/common/RichText.vue): hint after each link, read by screen readers.
+  richText: { newWindow: '(öffnet in neuem Fenster)' },
   orgType: { gemeinde: 'Gemeinde', stadt: 'Stadt', kreis: 'Kreis' },
   bundesland: {
     BW: 'Baden-Württemberg', BY: 'Bayern', BE: 'Berlin', BB: 'Brandenburg', HB: 'Bremen', HH: 'Hamburg', HE: 'Hessen',

@@ -69,6 +69,7 @@ const en: typeof de = {
     irreversible: 'This cannot be undone. If you are unsure, export a backup first.',
     errorTitle: 'Error',
   },
+  richText: { newWindow: '(opens in a new window)' },
   orgType: { gemeinde: 'Municipality', stadt: 'Town', kreis: 'District' },
   bundesland: {
     BW: 'Baden-Württemberg', BY: 'Bayern', BE: 'Berlin', BB: 'Brandenburg', HB: 'Bremen', HH: 'Hamburg', HE: 'Hessen',
