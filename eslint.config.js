@@ -14,13 +14,15 @@ const DOMAIN_CONTEXTS = {
   model: [],
   catalog: ['model'],
   analysis: ['model', 'catalog'],
-  results: ['model', 'catalog', 'analysis'],
+  results: ['model', 'catalog', 'analysis', 'text'],
   exchange: ['model', 'catalog', 'agenda', 'services'],
   // The demo municipality is the top of the domain (nothing imports it): it analyses its own round
   // to build its Digitale Agenda and fills its Leistungsinventar.
   demo: ['model', 'catalog', 'analysis', 'results', 'agenda', 'services'],
   agenda: ['model', 'catalog', 'analysis', 'results'],
   services: ['model'],
+  // Text formatting of catalogue texts (the safe Markdown subset): depends on nothing.
+  text: [],
 }
 
 export default defineConfigWithVueTs(
