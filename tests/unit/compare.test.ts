@@ -69,6 +69,8 @@ describe('sharedItems', () => {
     ['same catalogue', v1, v1, ['i1', 'i2', 'i3', 'i4', 'i5'], 0, 0, 0],
     ['reversed', v2, v1, ['i1', 'i2', 'i3'], 1, 1, 1],
     ['empty A', makeCatalog(), v2, [], 0, 0, 5],
+    // Another model that happens to use the same item ids: comparable only through a declared mapping.
+    ['another catalogue with equal item ids', { ...v1, id: 'other-model' }, v1, [], 0, 5, 5],
   ])('%s', (_label, a, b, shared, moved, onlyInA, onlyInB) => {
     const r = sharedItems(a, b)
     expect([r.shared, r.moved.length, r.onlyInA.length, r.onlyInB.length]).toEqual([shared, moved, onlyInA, onlyInB])
@@ -354,5 +356,14 @@ describe('trendSegments (the trend chart only joins rounds on the same catalogue
         expect(segments.map((s) => s.catalogId)).toEqual([...new Set(points.map((pt) => pt.catalogId))])
       }),
     )
+  })
+})
+
+describe('rounds on different catalogues', () => {
+  it('compare nothing without a declared mapping, even where item ids are equal', () => {
+    const other = { ...v1, id: 'other-model' }
+    const r = compareRounds({ a: dataA, b: { ...dataA2, catalog: other, round: { ...dataA2.round, catalogId: 'other-model' } }, options: { scope: 'all' } })
+    expect(r.sharedItemCount).toBe(0)
+    expect(r.dimensions.every((d) => d.organisation.delta === null)).toBe(true)
   })
 })

@@ -45,13 +45,16 @@ export function sharedItems(catalogA: Catalog, catalogB: Catalog): SharedItems {
   const shared: string[] = []
   const moved: MovedItem[] = []
   const onlyInA: string[] = []
+  // Different catalogues (not versions of one) share nothing: an equal item id is a coincidence,
+  // not the same question. They are comparable only through a declared mapping.
+  const sameModel = catalogA.id === catalogB.id
   for (const itemA of a.itemsById.values()) {
-    const itemB = b.itemsById.get(itemA.id)
+    const itemB = sameModel ? b.itemsById.get(itemA.id) : undefined
     if (!itemB) onlyInA.push(itemA.id)
     else if (itemB.dimensionId === itemA.dimensionId) shared.push(itemA.id)
     else moved.push({ itemId: itemA.id, dimensionA: itemA.dimensionId, dimensionB: itemB.dimensionId })
   }
-  const onlyInB = [...b.itemsById.keys()].filter((id) => !a.itemsById.has(id))
+  const onlyInB = [...b.itemsById.keys()].filter((id) => !sameModel || !a.itemsById.has(id))
   return { shared, moved, onlyInA, onlyInB }
 }
 
