@@ -166,6 +166,8 @@ export default {
     },
   },
   q: {
+    modelStage: 'Stufe im Modell: {n}',
+    prerequisites: 'Baut auf: {list}',
     title: 'Fragebogen',
     heading: '{department}: {round}',
     respondent: 'Befragte Person: {name}',

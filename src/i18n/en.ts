@@ -168,6 +168,8 @@ const en: typeof de = {
     },
   },
   q: {
+    modelStage: 'Level in the model: {n}',
+    prerequisites: 'Builds on: {list}',
     title: 'Questionnaire',
     heading: '{department}: {round}',
     respondent: 'Respondent: {name}',
