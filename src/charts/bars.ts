@@ -102,7 +102,7 @@ const SERIES = [
 ]
 
 /**
- * The organisation score over the rounds: one line per catalogue id (see trendSegments), never
+ * The organisation score over the rounds: one line per catalogue version (see trendSegments), never
  * joined across rounds on another catalogue (no spanGaps); each series has its own colour, dash
  * and point style.
  */

@@ -263,7 +263,7 @@ export default {
     byDepartment: 'Veränderung je Fachbereich und Dimension',
     trend: 'Entwicklung über alle Runden',
     trendLabel: 'Liniendiagramm: Reifegrad der Kommune über alle Erhebungsrunden. Die Werte stehen in der Tabelle.',
-    trendSplit: 'Jeder Katalog hat seine eigene Linie; Versionen desselben Katalogs bleiben auf einer Linie. Runden auf verschiedenen Katalogen beruhen auf unterschiedlichen Fragen und sind nicht direkt vergleichbar. Der Vergleich zweier Runden oben auf dieser Seite rechnet auf den gemeinsamen Fragen: bei Versionen eines Katalogs über die erklärte Zuordnung oder gleiche Fragen, bei verschiedenen Katalogen nur über eine erklärte Zuordnung.',
+    trendSplit: 'Runden auf verschiedenen Katalogen oder Katalogversionen sind nicht durch eine Linie verbunden: Ihre Werte beruhen auf unterschiedlichen Fragen und sind nicht direkt vergleichbar. Der Vergleich zweier Runden oben auf dieser Seite rechnet auf den gemeinsamen Fragen: bei Versionen eines Katalogs über die erklärte Zuordnung oder gleiche Fragen, bei verschiedenen Katalogen nur über eine erklärte Zuordnung.',
     catalogChanged: 'Katalog geändert',
     includeAll: 'Alle Fachbereiche einbeziehen (auch die nur in einer Runde bewerteten; ungleiche Grundlage)',
     scopeCommon: 'Verglichen werden nur die {n} Fachbereiche, die in beiden Runden bewertet wurden, damit Gleiches mit Gleichem verglichen wird. Die Tabelle je Fachbereich zeigt alle.',

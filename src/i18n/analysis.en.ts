@@ -263,7 +263,7 @@ export default {
     byDepartment: 'Change per department and dimension',
     trend: 'Development across all rounds',
     trendLabel: 'Line chart: maturity level of the municipality across all assessment rounds. The values are in the table.',
-    trendSplit: 'Each catalogue has its own line; versions of one catalogue stay on one line. Rounds on different catalogues rest on different questions and are not directly comparable. The comparison of two rounds at the top of this page works on the questions they share: for versions of one catalogue through the declared mapping or equal questions, for different catalogues only through a declared mapping.',
+    trendSplit: 'Rounds on different catalogues or catalogue versions are not joined by a line: their scores rest on different questions and are not directly comparable. The comparison of two rounds at the top of this page works on the questions they share: for versions of one catalogue through the declared mapping or equal questions, for different catalogues only through a declared mapping.',
     catalogChanged: 'Catalogue changed',
     includeAll: 'Include all departments (also those assessed in one round only; unequal basis)',
     scopeCommon: 'Only the {n} departments assessed in both rounds are compared, so that like is compared with like. The table per department shows all of them.',

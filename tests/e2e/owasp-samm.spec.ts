@@ -113,7 +113,7 @@ describe('OWASP SAMM 2 (konvertiertes Modell)', () => {
     expect(await cell('g-pc')).toBe('0,00 (von 0 bis 3)')
     expect(((await table.locator('tr[data-node-id="g-pc"] td').first().textContent()) ?? '').trim()).toBe('–')
     // Governance: (1.00 + 0 + 0) / 3, as the toolbox's scorecard averages its three practices.
-    expect(await cell('g')).toBe('0,33 (von 0 bis 3)')
+    expect(await cell('governance')).toBe('0,33 (von 0 bis 3)')
     expect(await table.locator('thead').textContent()).toContain('SAMM score (0–3)')
     await expectNoA11yViolations(page, 'Ergebnis des Fachbereichs (OWASP SAMM)')
   })

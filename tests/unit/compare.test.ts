@@ -331,19 +331,19 @@ describe('trendSegments (the trend chart only joins rounds on the same catalogue
   it.each([
     ['no rounds', [], []],
     ['one catalogue: one line', [p('k', '1.0.0', 30), p('k', '1.0.0', 40)], [['k', ['1.0.0'], [30, 40]]]],
-    ['versions of one catalogue id stay on one line', [p('k', '1.0.0', 30), p('k', '2.0.0', 45), p('k', '2.0.0', null)], [['k', ['1.0.0', '2.0.0'], [30, 45, null]]]],
+    ['versions of one catalogue with different questions: one series each', [p('k', '1.0.0', 30), p('k', '2.0.0', 45), p('k', '2.0.0', null)], [['k', ['1.0.0'], [30, null, null]], ['k', ['2.0.0'], [null, 45, null]]]],
     [
-      'another catalogue id is its own series; a catalogue that comes back keeps its series with a gap',
-      [p('k', '1.0.0', 30), p('samm', '2.0.0', 45), p('k', '1.1.0', 50)],
+      'another catalogue is its own series; a version that comes back keeps its series with a gap',
+      [p('k', '1.0.0', 30), p('samm', '2.0.0', 45), p('k', '1.0.0', 50)],
       [
-        ['k', ['1.0.0', '1.1.0'], [30, null, 50]],
+        ['k', ['1.0.0'], [30, null, 50]],
         ['samm', ['2.0.0'], [null, 45, null]],
       ],
     ],
   ] as const)('%s', (_name, points, expected) => {
     expect(trendSegments(points).map((s) => [s.catalogId, s.catalogVersions, s.values])).toEqual(expected)
   })
-  it('property: every scored point lies on exactly the series of its catalogue id', () => {
+  it('property: every scored point lies on exactly the series of its catalogue version', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.constantFrom('1.0.0', '2.0.0'), fc.option(fc.integer({ min: 0, max: 100 }), { nil: null })), { maxLength: 12 }), (rows) => {
         const points = rows.map(([id, v, score]) => p(id, v, score))
@@ -351,9 +351,9 @@ describe('trendSegments (the trend chart only joins rounds on the same catalogue
         points.forEach((pt, i) => {
           const owners = segments.filter((s) => s.values[i] !== null)
           expect(owners.length).toBe(pt.score === null ? 0 : 1)
-          if (pt.score !== null) expect(owners[0]!.catalogId).toBe(pt.catalogId)
+          if (pt.score !== null) expect([owners[0]!.catalogId, owners[0]!.catalogVersions]).toEqual([pt.catalogId, [pt.catalogVersion]])
         })
-        expect(segments.map((s) => s.catalogId)).toEqual([...new Set(points.map((pt) => pt.catalogId))])
+        expect(segments.map((s) => `${s.catalogId}@${s.catalogVersions[0]}`)).toEqual([...new Set(points.map((pt) => `${pt.catalogId}@${pt.catalogVersion}`))])
       }),
     )
   })

@@ -397,31 +397,31 @@ export function trend(rounds: readonly RoundData[], options: AnalysisOptions = {
   return points
 }
 
-/** The trend points of one catalogue id (one series of the trend chart). */
+/** The trend points of one catalogue version (one series of the trend chart). */
 export interface TrendSegment {
   catalogId: string
-  /** The versions of the catalogue among its points, in the order they first occur. */
+  /** The catalogue version of the series (one; a list for the chart's legend). */
   catalogVersions: string[]
-  /** Aligned with the points: the score of a point on this catalogue, null for other points. */
+  /** Aligned with the points: the score of a point on this catalogue version, null for other points. */
   values: (number | null)[]
 }
 
 /**
- * The trend as one series per catalogue id (in the order the ids first occur), so a chart only
- * joins rounds pinned to the same catalogue: scores on different catalogues rest on different
- * questions. Versions of one catalogue stay on one series (their items are mapped through the
- * catalogue's `predecessors`, see compareRounds). A catalogue that comes back after another one
- * stays on its series, with a gap (null) at the other catalogue's points, so the line breaks there.
+ * The trend as one series per catalogue version (in the order they first occur), so a chart only
+ * joins rounds pinned to the same catalogue and version: scores on different catalogues, or on
+ * versions with different questions, rest on different questions (the comparison of two rounds
+ * maps them; a line would not). A version that comes back after another one stays on its series,
+ * with a gap (null) at the other points, so the line breaks there.
  */
 export function trendSegments(points: readonly Pick<TrendPoint, 'catalogId' | 'catalogVersion' | 'score'>[]): TrendSegment[] {
   const byId = new Map<string, TrendSegment>()
   points.forEach((p, i) => {
-    let segment = byId.get(p.catalogId)
+    const key = `${p.catalogId}@${p.catalogVersion}`
+    let segment = byId.get(key)
     if (!segment) {
-      segment = { catalogId: p.catalogId, catalogVersions: [], values: points.map(() => null) }
-      byId.set(p.catalogId, segment)
+      segment = { catalogId: p.catalogId, catalogVersions: [p.catalogVersion], values: points.map(() => null) }
+      byId.set(key, segment)
     }
-    if (!segment.catalogVersions.includes(p.catalogVersion)) segment.catalogVersions.push(p.catalogVersion)
     segment.values[i] = p.score
   })
   return [...byId.values()]
