@@ -214,7 +214,7 @@ export default {
     savedAt: 'Gespeichert um {time}',
     notFound: 'Dieser Fragebogen wurde nicht gefunden. Vielleicht wurde er gelöscht.',
     catalogError: 'Der Fragenkatalog dieser Erhebungsrunde konnte nicht geladen werden.',
-    keyboardHint: 'Tastatur: Alt + Pfeil runter springt zur nächsten Frage, Alt + Pfeil hoch zur vorigen. In einer Frage setzen 0 bis 4 den Ist-Stand, N „nicht zutreffend“ und W „weiß nicht“; in Textfeldern und Auswahllisten gelten die üblichen Tasten. Jede Auswahl wird sofort gespeichert.',
+    keyboardHint: 'Tastatur: Alt + Pfeil runter springt zur nächsten Frage, Alt + Pfeil hoch zur vorigen. In einer Frage setzt die Ziffer einer Stufe den Ist-Stand, N „nicht zutreffend“ und W „weiß nicht“; in Textfeldern und Auswahllisten gelten die üblichen Tasten. Jede Auswahl wird sofort gespeichert.',
     progressOwn: 'Ihr Fortschritt: {answered} von {total} Fragen beantwortet',
     itemSaveFailed: 'Nicht gespeichert',
     itemRetry: 'Erneut speichern',

@@ -216,7 +216,7 @@ const en: typeof de = {
     savedAt: 'Saved at {time}',
     notFound: 'This questionnaire was not found. It may have been deleted.',
     catalogError: 'The question catalogue of this assessment round could not be loaded.',
-    keyboardHint: 'Keyboard: Alt + Down arrow goes to the next question, Alt + Up arrow to the previous one. Within a question, 0 to 4 set the current state (Ist), N “not applicable” and W “don’t know” (German: weiß nicht); text fields and drop-down lists keep their usual keys. Every selection is saved immediately.',
+    keyboardHint: 'Keyboard: Alt + Down arrow goes to the next question, Alt + Up arrow to the previous one. Within a question, a level’s digit sets the current state (Ist), N “not applicable” and W “don’t know” (German: weiß nicht); text fields and drop-down lists keep their usual keys. Every selection is saved immediately.',
     progressOwn: 'Your progress: {answered} of {total} questions answered',
     itemSaveFailed: 'Not saved',
     itemRetry: 'Save again',

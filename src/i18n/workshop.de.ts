@@ -31,7 +31,7 @@ export default {
     toResult: 'Zum Ergebnis des Fachbereichs',
     keysTitle: 'Bedienung mit der Tastatur',
     keysNav: 'Pfeil rechts oder Pfeil runter (auch Bild runter): nächste Frage. Pfeil links oder Pfeil hoch (auch Bild hoch): vorige Frage.',
-    keysLevel: 'Ziffern 0 bis 4: Stufe festhalten. N: nicht zutreffend. W: weiß nicht.',
+    keysLevel: 'Ziffer einer Stufe (0, 1, 2 …): Stufe festhalten. N: nicht zutreffend. W: weiß nicht.',
     keysNote: 'In Auswahllisten und Textfeldern gelten die üblichen Tasten. Jede Eingabe wird sofort gespeichert.',
     shortcuts: 'Tastenkürzel verwenden',
     recordedLevel: 'Stufe {level} für Frage {n} festgehalten',

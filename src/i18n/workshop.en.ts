@@ -31,7 +31,7 @@ export default {
     toResult: 'Go to the department’s result',
     keysTitle: 'Keyboard operation',
     keysNav: 'Right arrow or down arrow (also Page Down): next question. Left arrow or up arrow (also Page Up): previous question.',
-    keysLevel: 'Digits 0 to 4: record the level. N: not applicable. W: don’t know.',
+    keysLevel: 'A level’s digit (0, 1, 2 …): record the level. N: not applicable. W: don’t know.',
     keysNote: 'In drop-down lists and text fields the usual keys apply. Every entry is saved immediately.',
     shortcuts: 'Use keyboard shortcuts',
     recordedLevel: 'Level {level} recorded for question {n}',

@@ -65,6 +65,11 @@ describe('OWASP SAMM 2 (konvertiertes Modell)', () => {
     await s?.dispose()
   })
 
+  /** E2E_SHOTS=<folder> keeps full-page screenshots for a look. */
+  async function shot(name: string): Promise<void> {
+    if (process.env.E2E_SHOTS) await s.page.screenshot({ path: `${process.env.E2E_SHOTS}/samm-${name}.png`, fullPage: true })
+  }
+
   it('answers the six questions of Strategy & Metrics with SAMM’s answer texts; axe finds nothing', async () => {
     const { page } = s
     for (const [dimensionId, levels] of Object.entries(ANSWERS)) {
@@ -88,6 +93,11 @@ describe('OWASP SAMM 2 (konvertiertes Modell)', () => {
       if (dimensionId === 'g-sm-a') {
         // The answers are SAMM's own texts of the question's answer set (G-SM-A-1: set N).
         expect(await cards.nth(0).getByRole('radio', { name: /^Stufe 3: Yes, it covers risks and opportunities/ }).isChecked()).toBe(true)
+        await cards.nth(0).locator('details.help summary').click()
+        await shot('questionnaire-1366')
+        await page.setViewportSize({ width: 390, height: 900 })
+        await shot('questionnaire-390')
+        await page.setViewportSize({ width: 1366, height: 900 })
         await expectNoA11yViolations(page, 'Fragebogen (OWASP SAMM)')
       }
     }
@@ -115,7 +125,26 @@ describe('OWASP SAMM 2 (konvertiertes Modell)', () => {
     // Governance: (1.00 + 0 + 0) / 3, as the toolbox's scorecard averages its three practices.
     expect(await cell('governance')).toBe('0,33 (von 0 bis 3)')
     expect(await table.locator('thead').textContent()).toContain('SAMM score (0–3)')
+    await shot('department-result')
     await expectNoA11yViolations(page, 'Ergebnis des Fachbereichs (OWASP SAMM)')
+  })
+
+  it.each([
+    ['/', 'Start'],
+    ['/dashboard', 'Übersicht'],
+    ['/compare', 'Vergleich'],
+    ['/recommendations', 'Maßnahmen'],
+    ['/roadmap', 'Roadmap'],
+    ['/agenda', 'Digitale Agenda'],
+    ['/report', 'Bericht'],
+    ['/setup', 'Einrichtung'],
+  ])('%s works with the English-only SAMM catalogue (%s): no error, axe clean', async (route, name) => {
+    const { page } = s
+    await gotoApp(page, route)
+    await page.getByRole('heading', { level: 1 }).first().waitFor()
+    await waitForStableScreen(page)
+    expect(await page.locator('.kern-alert--danger').count(), `${name}: error alert`).toBe(0)
+    await expectNoA11yViolations(page, `${name} (OWASP SAMM)`)
   })
 
   it('shows the same practice score on the organisation’s results; axe finds nothing', async () => {

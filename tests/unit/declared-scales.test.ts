@@ -279,3 +279,12 @@ describe('docs/catalog-format.md', () => {
     expect(result.ok ? result.catalog.items.map((i) => i.id) : result.issues).toEqual(['st-1', 'st-2'])
   })
 })
+
+describe('optional fields with a default', () => {
+  it('an item without appliesTo is asked of every department', () => {
+    const c = file()
+    delete (c.items as { appliesTo?: string }[])[0]!.appliesTo
+    const result = validateCatalog(c)
+    expect(result.ok ? result.catalog.items[0]!.appliesTo : result.issues).toBe('all')
+  })
+})

@@ -94,7 +94,7 @@ export const catalogSchema = z.object({
         help: localized(PROSE),
         scale: id.optional(),
         levels: z.array(localized(PROSE)).min(MIN_SCALE_LEVELS).max(MAX_SCALE_LEVELS),
-        appliesTo: z.enum(APPLICABILITIES),
+        appliesTo: z.enum(APPLICABILITIES).default('all'),
         owner: localized(TITLE).optional(),
         weight: weight.optional(),
         defaultTarget: level.optional(),
