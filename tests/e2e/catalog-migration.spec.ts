@@ -10,7 +10,7 @@ import * as XLSX from '@e965/xlsx'
 import { stringify } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectNoA11yViolations, gotoApp, openBrowser, waitForStableScreen, type BrowserSession } from './browser'
-import { andWaitForSave, istRadio, questionCards, tableRows } from './flows'
+import { andWaitForSave, beginQuestionnaire, istRadio, questionCards, setUpOwnCatalogue, tableRows } from './flows'
 
 const DEPARTMENT = 'Ordnungsamt'
 const ROUND = 'Eigenes Modell 2026'
@@ -101,16 +101,20 @@ describe('Eigenes Modell aus der Tabellenvorlage, neue Version, Runde umstellen'
 
   it('imports the filled-in spreadsheet template', async () => {
     const { page } = s
-    await gotoApp(page, '/setup?new=1')
-    await page.getByLabel('Name der Kommune').fill('Modellstadt')
-    await page.getByRole('button', { name: 'Speichern' }).click()
-    await page.getByRole('region', { name: 'Kommune' }).getByText('Modellstadt').waitFor()
-
+    await setUpOwnCatalogue(page, {
+      organisation: 'Modellstadt',
+      file: { name: 'eigenes-modell.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: templateWorkbook() },
+      department: DEPARTMENT,
+      code: '32',
+      round: ROUND,
+      catalogLabel: 'Eigenes Reifegradmodell, Version 1.0.0 (importiert)',
+    })
     await gotoApp(page, '/data')
     await page.getByLabel('Katalogdatei auswählen (JSON, YAML, Excel-/Calc-Tabelle oder CSV)').setInputFiles({ name: 'eigenes-modell.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: templateWorkbook() })
     const ok = page.getByTestId('catalog-imported')
     await ok.waitFor()
-    expect(await ok.innerText()).toContain('Eigenes Reifegradmodell')
+    // The same file again: already there, nothing changed.
+    expect(await ok.innerText()).toContain('Der Katalog „Eigenes Reifegradmodell“, Version 1.0.0, ist bereits vorhanden.')
     const list = page.getByTestId('catalog-list')
     await list.locator('tr[data-catalog="eigenes-modell@1.0.0"]').waitFor()
     await list.locator('tr[data-catalog="eigenes-modell@1.0.0"]').getByRole('button', { name: /^Vorschau/ }).click()
@@ -123,28 +127,15 @@ describe('Eigenes Modell aus der Tabellenvorlage, neue Version, Runde umstellen'
 
   it('answers on the model’s own scales and shows its scores', async () => {
     const { page } = s
+    // The round targets offer the three levels of the model's scale.
     await gotoApp(page, '/setup')
-    const deptSection = page.getByRole('region', { name: 'Fachbereiche' })
-    await deptSection.getByRole('button', { name: 'Fachbereich hinzufügen' }).click()
-    await deptSection.getByLabel('Bezeichnung').fill(DEPARTMENT)
-    await deptSection.getByLabel('Kürzel').fill('32')
-    await deptSection.getByRole('radio', { name: 'Fachbereich / Fachamt' }).check()
-    await deptSection.getByRole('button', { name: 'Speichern' }).click()
-    await deptSection.getByRole('cell', { name: DEPARTMENT, exact: true }).waitFor()
     const roundSection = page.getByRole('region', { name: 'Erhebungsrunden' })
     await roundSection.getByRole('button', { name: 'Erhebungsrunde hinzufügen' }).click()
-    await roundSection.getByLabel('Bezeichnung').fill(ROUND)
     await roundSection.getByLabel('Fragenkatalog').selectOption({ label: 'Eigenes Reifegradmodell, Version 1.0.0 (importiert)' })
-    // The round targets offer the three levels of the model's scale.
     expect(await roundSection.getByLabel('Steuerung').locator('option').count()).toBe(4)
-    await roundSection.getByRole('button', { name: 'Speichern' }).click()
-    await roundSection.getByRole('cell', { name: ROUND, exact: true }).waitFor()
+    await roundSection.getByRole('button', { name: 'Abbrechen' }).click()
 
-    await gotoApp(page, '/')
-    await page.getByRole('button', { name: `Beginnen – ${DEPARTMENT}` }).click()
-    await page.getByLabel('Name oder Funktion').fill('Amtsleitung')
-    await page.getByRole('button', { name: 'Fragebogen öffnen' }).click()
-    await page.getByRole('heading', { level: 1, name: `${DEPARTMENT}: ${ROUND}` }).waitFor()
+    await beginQuestionnaire(page, DEPARTMENT, 'Amtsleitung', ROUND)
     const cards = questionCards(page)
     await cards.nth(1).waitFor()
     // Three levels, no Bedarf/Potenzial asked.

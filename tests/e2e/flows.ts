@@ -2,7 +2,7 @@
 import type { Locator, Page } from 'playwright-core'
 import catalogV1Json from '../../src/catalogs/dc-kommune/1.0.0.json'
 import catalogJson from '../../src/catalogs/dc-kommune/2.0.0.json'
-import { saveCount, waitFor } from './browser'
+import { gotoApp, saveCount, waitFor } from './browser'
 
 interface CatalogItemJson {
   id: string
@@ -106,4 +106,66 @@ export async function tableRows(page: Page, testId: string, section: 'tbody' | '
 /** Score column (first cell) of a table, keyed by row header. */
 export async function scoresByRow(page: Page, testId: string): Promise<Map<string, number | null>> {
   return new Map((await tableRows(page, testId)).map((r) => [r.key, parseScore(r.cells[0])]))
+}
+
+/**
+ * A new organisation working with its own catalogue, set up as a consultant would: the organisation
+ * on Einrichtung, the catalogue file imported on Daten, one department and a round on that
+ * catalogue (`catalogLabel` = its entry in the round form, e.g. "Titel, Version 1.0.0 (importiert)").
+ */
+export async function setUpOwnCatalogue(
+  page: Page,
+  o: { organisation: string; file: { name: string; mimeType: string; buffer: Buffer }; department: string; code: string; round: string; catalogLabel: string },
+): Promise<void> {
+  await gotoApp(page, '/setup?new=1')
+  await page.getByLabel('Name der Kommune').fill(o.organisation)
+  await page.getByRole('button', { name: 'Speichern' }).click()
+  await page.getByRole('region', { name: 'Kommune' }).getByText(o.organisation).waitFor()
+
+  await gotoApp(page, '/data')
+  await page.getByLabel('Katalogdatei auswählen (JSON, YAML, Excel-/Calc-Tabelle oder CSV)').setInputFiles(o.file)
+  await page.getByTestId('catalog-imported').waitFor()
+
+  await gotoApp(page, '/setup')
+  const deptSection = page.getByRole('region', { name: 'Fachbereiche' })
+  await deptSection.getByRole('button', { name: 'Fachbereich hinzufügen' }).click()
+  await deptSection.getByLabel('Bezeichnung').fill(o.department)
+  await deptSection.getByLabel('Kürzel').fill(o.code)
+  await deptSection.getByRole('radio', { name: 'Fachbereich / Fachamt' }).check()
+  await deptSection.getByRole('button', { name: 'Speichern' }).click()
+  await deptSection.getByRole('cell', { name: o.department, exact: true }).waitFor()
+  const roundSection = page.getByRole('region', { name: 'Erhebungsrunden' })
+  await roundSection.getByRole('button', { name: 'Erhebungsrunde hinzufügen' }).click()
+  await roundSection.getByLabel('Bezeichnung').fill(o.round)
+  await roundSection.getByLabel('Fragenkatalog').selectOption({ label: o.catalogLabel })
+  await roundSection.getByRole('button', { name: 'Speichern' }).click()
+  await roundSection.getByRole('cell', { name: o.round, exact: true }).waitFor()
+}
+
+/** Opens a first questionnaire of `department` in the selected round from the start screen. */
+export async function beginQuestionnaire(page: Page, department: string, respondent: string, round: string): Promise<void> {
+  await gotoApp(page, '/')
+  await page.getByRole('button', { name: `Beginnen – ${department}` }).click()
+  await page.getByLabel('Name oder Funktion').fill(respondent)
+  await page.getByRole('button', { name: 'Fragebogen öffnen' }).click()
+  await page.getByRole('heading', { level: 1, name: `${department}: ${round}` }).waitFor()
+}
+
+/** Words of the heatmap's column headers that the layout breaks across lines (a Range over such a word has two boxes). */
+export function brokenHeaderWords(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="heatmap"] thead .dim-label').evaluateAll((labels) =>
+    labels.flatMap((label) => {
+      const node = label.firstChild
+      if (!node || node.nodeType !== Node.TEXT_NODE) return [`kein Text: ${label.textContent}`]
+      const text = node.textContent ?? ''
+      const out: string[] = []
+      for (const m of text.matchAll(/\S+/g)) {
+        const r = document.createRange()
+        r.setStart(node, m.index)
+        r.setEnd(node, m.index + m[0].length)
+        if (r.getClientRects().length !== 1) out.push(m[0])
+      }
+      return out
+    }),
+  )
 }

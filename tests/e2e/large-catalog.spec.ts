@@ -12,7 +12,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dumpIndexedDb, expectNoA11yViolations, gotoApp, openBrowser, waitForStableScreen, type BrowserSession } from './browser'
-import { andWaitForSave, istRadio, questionCards, tableRows } from './flows'
+import { andWaitForSave, beginQuestionnaire, brokenHeaderWords, istRadio, questionCards, setUpOwnCatalogue, tableRows } from './flows'
 import { pdfPagesText, printToPdf } from './pdf'
 import { largeCatalog, largeDimensionShortTitle, largeDimensionTitle } from '../fixtures/large-catalog'
 
@@ -31,25 +31,6 @@ async function shot(page: Page, name: string, selector?: string): Promise<void> 
   else await page.screenshot({ path: file })
 }
 
-/** Words of the heatmap headers that the layout breaks across lines (a Range over such a word has two boxes). */
-function brokenHeaderWords(page: Page): Promise<string[]> {
-  return page.locator('[data-testid="heatmap"] thead .dim-label').evaluateAll((labels) =>
-    labels.flatMap((label) => {
-      const node = label.firstChild
-      if (!node || node.nodeType !== Node.TEXT_NODE) return [`kein Text: ${label.textContent}`]
-      const text = node.textContent ?? ''
-      const out: string[] = []
-      for (const m of text.matchAll(/\S+/g)) {
-        const r = document.createRange()
-        r.setStart(node, m.index)
-        r.setEnd(node, m.index + m[0].length)
-        if (r.getClientRects().length !== 1) out.push(m[0])
-      }
-      return out
-    }),
-  )
-}
-
 describe('Langes Modell (20 Dimensionen, lange Titel)', () => {
   let s: BrowserSession
   let questionnaireUrl = ''
@@ -58,39 +39,15 @@ describe('Langes Modell (20 Dimensionen, lange Titel)', () => {
     const { page } = s
     await page.setViewportSize({ width: 1366, height: 900 })
 
-    // Kommune
-    await gotoApp(page, '/setup?new=1')
-    await page.getByLabel('Name der Kommune').fill('Langhausen')
-    await page.getByRole('button', { name: 'Speichern' }).click()
-    await page.getByRole('region', { name: 'Kommune' }).getByText('Langhausen').waitFor()
-
-    // Der Katalog als JSON-Datei
-    await gotoApp(page, '/data')
-    await page.getByLabel('Katalogdatei auswählen (JSON, YAML, Excel-/Calc-Tabelle oder CSV)').setInputFiles({ name: 'langer-katalog.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(CATALOG), 'utf8') })
-    await page.getByTestId('catalog-imported').waitFor()
-
-    // Fachbereich und Runde auf dem importierten Katalog
-    await gotoApp(page, '/setup')
-    const deptSection = page.getByRole('region', { name: 'Fachbereiche' })
-    await deptSection.getByRole('button', { name: 'Fachbereich hinzufügen' }).click()
-    await deptSection.getByLabel('Bezeichnung').fill(DEPARTMENT)
-    await deptSection.getByLabel('Kürzel').fill('32')
-    await deptSection.getByRole('radio', { name: 'Fachbereich / Fachamt' }).check()
-    await deptSection.getByRole('button', { name: 'Speichern' }).click()
-    await deptSection.getByRole('cell', { name: DEPARTMENT, exact: true }).waitFor()
-    const roundSection = page.getByRole('region', { name: 'Erhebungsrunden' })
-    await roundSection.getByRole('button', { name: 'Erhebungsrunde hinzufügen' }).click()
-    await roundSection.getByLabel('Bezeichnung').fill(ROUND)
-    await roundSection.getByLabel('Fragenkatalog').selectOption({ label: 'Großer Testkatalog mit langen Titeln, Version 1.0.0 (importiert)' })
-    await roundSection.getByRole('button', { name: 'Speichern' }).click()
-    await roundSection.getByRole('cell', { name: ROUND, exact: true }).waitFor()
-
-    // Fragebogen: Start → Beginnen
-    await gotoApp(page, '/')
-    await page.getByRole('button', { name: `Beginnen – ${DEPARTMENT}` }).click()
-    await page.getByLabel('Name oder Funktion').fill('Amtsleitung')
-    await page.getByRole('button', { name: 'Fragebogen öffnen' }).click()
-    await page.getByRole('heading', { level: 1, name: `${DEPARTMENT}: ${ROUND}` }).waitFor()
+    await setUpOwnCatalogue(page, {
+      organisation: 'Langhausen',
+      file: { name: 'langer-katalog.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(CATALOG), 'utf8') },
+      department: DEPARTMENT,
+      code: '32',
+      round: ROUND,
+      catalogLabel: 'Großer Testkatalog mit langen Titeln, Version 1.0.0 (importiert)',
+    })
+    await beginQuestionnaire(page, DEPARTMENT, 'Amtsleitung', ROUND)
     questionnaireUrl = page.url()
 
     // A few answers in the first dimension.

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectNoA11yViolations, gotoApp, openBrowser, waitForStableScreen, type BrowserSession } from './browser'
-import { andWaitForSave, istRadio, questionCards } from './flows'
+import { andWaitForSave, beginQuestionnaire, istRadio, questionCards, setUpOwnCatalogue } from './flows'
 
 const CATALOG_TEXT = readFileSync(path.join(__dirname, '../../tools/models/owasp-samm-2.json'), 'utf8')
 const CATALOG = JSON.parse(CATALOG_TEXT) as { title: { en: string }; version: string; items: { id: string; dimensionId: string; question: { en: string } }[]; dimensions: { id: string; title: { en: string } }[] }
@@ -30,35 +30,15 @@ describe('OWASP SAMM 2 (konvertiertes Modell)', () => {
     const { page } = s
     await page.setViewportSize({ width: 1366, height: 900 })
 
-    await gotoApp(page, '/setup?new=1')
-    await page.getByLabel('Name der Kommune').fill('Beispiel GmbH')
-    await page.getByRole('button', { name: 'Speichern' }).click()
-    await page.getByRole('region', { name: 'Kommune' }).getByText('Beispiel GmbH').waitFor()
-
-    await gotoApp(page, '/data')
-    await page.getByLabel('Katalogdatei auswählen (JSON, YAML, Excel-/Calc-Tabelle oder CSV)').setInputFiles({ name: 'owasp-samm-2.json', mimeType: 'application/json', buffer: Buffer.from(CATALOG_TEXT, 'utf8') })
-    await page.getByTestId('catalog-imported').waitFor()
-
-    await gotoApp(page, '/setup')
-    const deptSection = page.getByRole('region', { name: 'Fachbereiche' })
-    await deptSection.getByRole('button', { name: 'Fachbereich hinzufügen' }).click()
-    await deptSection.getByLabel('Bezeichnung').fill(DEPARTMENT)
-    await deptSection.getByLabel('Kürzel').fill('AS')
-    await deptSection.getByRole('radio', { name: 'Fachbereich / Fachamt' }).check()
-    await deptSection.getByRole('button', { name: 'Speichern' }).click()
-    await deptSection.getByRole('cell', { name: DEPARTMENT, exact: true }).waitFor()
-    const roundSection = page.getByRole('region', { name: 'Erhebungsrunden' })
-    await roundSection.getByRole('button', { name: 'Erhebungsrunde hinzufügen' }).click()
-    await roundSection.getByLabel('Bezeichnung').fill(ROUND)
-    await roundSection.getByLabel('Fragenkatalog').selectOption({ label: `${CATALOG.title.en}, Version ${CATALOG.version} (importiert)` })
-    await roundSection.getByRole('button', { name: 'Speichern' }).click()
-    await roundSection.getByRole('cell', { name: ROUND, exact: true }).waitFor()
-
-    await gotoApp(page, '/')
-    await page.getByRole('button', { name: `Beginnen – ${DEPARTMENT}` }).click()
-    await page.getByLabel('Name oder Funktion').fill('Security Champion')
-    await page.getByRole('button', { name: 'Fragebogen öffnen' }).click()
-    await page.getByRole('heading', { level: 1, name: `${DEPARTMENT}: ${ROUND}` }).waitFor()
+    await setUpOwnCatalogue(page, {
+      organisation: 'Beispiel GmbH',
+      file: { name: 'owasp-samm-2.json', mimeType: 'application/json', buffer: Buffer.from(CATALOG_TEXT, 'utf8') },
+      department: DEPARTMENT,
+      code: 'AS',
+      round: ROUND,
+      catalogLabel: `${CATALOG.title.en}, Version ${CATALOG.version} (importiert)`,
+    })
+    await beginQuestionnaire(page, DEPARTMENT, 'Security Champion', ROUND)
     questionnaireUrl = page.url()
   })
   afterAll(async () => {

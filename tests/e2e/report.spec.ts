@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core'
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectNoA11yViolations, gotoApp, loadDemoFromStart, openBrowser, waitForStableScreen, type BrowserSession } from './browser'
-import { CATALOG_DIMENSIONS } from './flows'
+import { brokenHeaderWords, CATALOG_DIMENSIONS } from './flows'
 import { shortTitles } from '@/domain/results/short-titles'
 
 /** The number as displayed ("45,3"), without badges; '–' if none. */
@@ -309,21 +309,7 @@ describe('Managementbericht: gedruckt für den Rat', () => {
     expect(await page.locator('[data-testid="heatmap"] thead .dim-label').count()).toBe(shorts.length + 1)
     await page.emulateMedia({ media: 'print' })
     try {
-      const broken = await page.locator('[data-testid="heatmap"] thead .dim-label').evaluateAll((labels) =>
-        labels.flatMap((label) => {
-          const node = label.firstChild
-          if (!node || node.nodeType !== Node.TEXT_NODE) return [`kein Text: ${label.textContent}`]
-          const text = node.textContent ?? ''
-          const out: string[] = []
-          for (const m of text.matchAll(/\S+/g)) {
-            const r = document.createRange()
-            r.setStart(node, m.index)
-            r.setEnd(node, m.index + m[0].length)
-            if (r.getClientRects().length !== 1) out.push(m[0])
-          }
-          return out
-        }),
-      )
+      const broken = await brokenHeaderWords(page)
       expect(broken).toEqual([])
     } finally {
       await page.emulateMedia({ media: 'screen' })
