@@ -213,8 +213,11 @@ describe('Eigenes Modell aus der Tabellenvorlage, neue Version, Runde umstellen'
     const list = page.getByTestId('catalog-list')
     const used = list.locator('tr[data-catalog="eigenes-modell@1.1.0"]')
     await used.waitFor()
+    // Once the rounds are counted: the used version cannot be deleted, the unused one can.
+    await expect.poll(() => used.locator('td').nth(1).textContent()).toBe('1')
     expect(await used.getByRole('button', { name: /^Löschen/ }).isDisabled()).toBe(true)
     const old = list.locator('tr[data-catalog="eigenes-modell@1.0.0"]')
+    await expect.poll(() => old.locator('td').nth(1).textContent()).toBe('0')
     await old.getByRole('button', { name: /^Löschen/ }).click()
     await page.getByRole('dialog', { name: 'Katalogversion löschen?' }).getByRole('button', { name: 'Löschen' }).click()
     await old.waitFor({ state: 'detached' })
