@@ -23,7 +23,8 @@ export function useVocabulary(): void {
       let vocabulary: Vocabulary = 'kommune'
       if (r) {
         try {
-          vocabulary = (await catalogs.load({ catalogId: r.catalogId, catalogVersion: r.catalogVersion })).vocabulary ?? 'kommune'
+          // The small catalogue summary (built-in: generated at build time), not the whole catalogue.
+          vocabulary = (await catalogs.summary({ catalogId: r.catalogId, catalogVersion: r.catalogVersion })).vocabulary ?? 'kommune'
         } catch {
           vocabulary = 'kommune'
         }

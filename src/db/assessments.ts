@@ -80,22 +80,28 @@ export async function ensureConsensusAssessment(input: Omit<NewAssessment, 'role
   })
 }
 
-/** Writes one answer change immediately and returns the stored answer. */
+/**
+ * Writes one answer change immediately and returns the stored answer. The read-modify-write of the
+ * assessment and the meta bookkeeping are issued together in one transaction (no wait between them);
+ * a missing assessment aborts the transaction, so the meta write is rolled back with it.
+ */
 export async function saveAnswer(assessmentId: string, itemId: string, patch: AnswerPatch, stamp: Stamp): Promise<Answer> {
   let saved: Answer | undefined
   await db.transaction('rw', db.assessments, db.meta, async () => {
-    const count = await db.assessments
-      .where('id')
-      .equals(assessmentId)
-      .modify((a) => {
-        saved = applyAnswerPatch(a.answers[itemId], itemId, patch, { ...stamp, by: answerAuthor(a, stamp) })
-        a.answers[itemId] = saved
-        const status = statusAfterEdit(a.status)
-        if (status !== a.status) Object.assign(a, { status }, nextProvenance(a, stamp))
-        a.activityAt = stamp.at
-      })
+    const [count] = await Promise.all([
+      db.assessments
+        .where('id')
+        .equals(assessmentId)
+        .modify((a) => {
+          saved = applyAnswerPatch(a.answers[itemId], itemId, patch, { ...stamp, by: answerAuthor(a, stamp) })
+          a.answers[itemId] = saved
+          const status = statusAfterEdit(a.status)
+          if (status !== a.status) Object.assign(a, { status }, nextProvenance(a, stamp))
+          a.activityAt = stamp.at
+        }),
+      touchChange(stamp.at),
+    ])
     if (count === 0) throw new Error(`assessment ${assessmentId} not found`)
-    await touchChange(stamp.at)
   })
   return saved!
 }
@@ -128,8 +134,5 @@ export async function removeAssessment(id: string, stamp: Stamp): Promise<void> 
   })
 }
 
-/** The most recently edited assessment of an organisation that is not yet submitted ("weitermachen"). */
-export async function lastOpenAssessment(orgId: string): Promise<Assessment | undefined> {
-  const list = await listAssessmentsOfOrg(orgId)
-  return list.filter((a) => a.status !== 'submitted' && a.role === 'respondent').sort((a, b) => b.activityAt.localeCompare(a.activityAt))[0]
-}
+// "Weitermachen" reads the summaries, not the documents (src/db/summaries.ts).
+export { lastOpenAssessment } from './summaries'

@@ -7,7 +7,7 @@
 import { DB_NAME, SCHEMA_LATEST } from './database'
 
 /** Dexie stores version n as native IndexedDB version n × 10. */
-export const APP_DB_VERSION = 4
+export const APP_DB_VERSION = 5
 const NATIVE_VERSION = APP_DB_VERSION * 10
 const KNOWN_STORES: ReadonlySet<string> = new Set(Object.keys(SCHEMA_LATEST))
 

@@ -19,12 +19,20 @@
  *   and entry tombstones embedded, like answers in a questionnaire), `agendaEvents` (the append-only
  *   status history, one row per change, by agenda and by agenda + entry) and `services` (one row per
  *   service of an organisation). New tables only: no data changes, so no `.upgrade()`.
+ * - v5: `assessmentSummaries`, one small record per assessment (header and the ids of its answered
+ *   items, `summarizeAssessment`), so the start screen ("weitermachen", progress per department)
+ *   reads ~1 KB per questionnaire instead of the whole document. Derived data: the upgrade fills it
+ *   from the stored assessments, and a DBCore middleware (summary-middleware.ts) rewrites it in the
+ *   same transaction as every write of `assessments`. Never exported, never merged.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { Agenda, StatusEvent } from '@/domain/agenda/types'
 import type { Assessment, Catalog, Department, Organisation, Round, Tombstone } from '@/domain/model/types'
 import type { ServiceRecord } from '@/domain/services/types'
+import { summarizeAssessment, type AssessmentSummary } from '@/domain/model/assessment-summary'
+import { isReadable } from '@/domain/model/stored-guard'
 import { newDeviceId } from './ids'
+import { summaryMiddleware, SUMMARY_TABLE } from './summary-middleware'
 
 export const DB_NAME = 'digitalisierungs-check'
 
@@ -85,8 +93,14 @@ export const SCHEMA_V4 = {
   services: 'id, orgId',
 } as const
 
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  // The start screen's reads: by round (progress) and the newest activity of an organisation.
+  [SUMMARY_TABLE]: 'id, roundId, [orgId+activityAt]',
+} as const
+
 /** The schema this version of the app writes (the last one above). */
-export const SCHEMA_LATEST = SCHEMA_V4
+export const SCHEMA_LATEST = SCHEMA_V5
 
 /** Meta key of this browser profile's random device id (created once, never exported as a setting). */
 export const DEVICE_ID_KEY = 'deviceId'
@@ -102,9 +116,11 @@ export class CheckDatabase extends Dexie {
   agendas!: EntityTable<Agenda, 'id'>
   agendaEvents!: EntityTable<StatusEvent, 'id'>
   services!: EntityTable<ServiceRecord, 'id'>
+  assessmentSummaries!: EntityTable<AssessmentSummary, 'id'>
 
   constructor(name = DB_NAME) {
     super(name)
+    this.use(summaryMiddleware)
     this.version(1).stores(SCHEMA_V1)
     this.version(2)
       .stores(SCHEMA_V2)
@@ -168,6 +184,15 @@ export class CheckDatabase extends Dexie {
           })
       })
     this.version(4).stores(SCHEMA_V4)
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade(async (tx) => {
+        const summaries: AssessmentSummary[] = []
+        await tx.table('assessments').each((a: unknown) => {
+          if (isReadable('assessments', a)) summaries.push(summarizeAssessment(a as Assessment))
+        })
+        await tx.table(SUMMARY_TABLE).bulkPut(summaries)
+      })
   }
 }
 

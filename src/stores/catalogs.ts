@@ -1,12 +1,13 @@
 /**
- * Loads catalogues by pinned reference (built-in or stored in the browser), validates them once and
- * caches the result for the session.
+ * Loads catalogues by pinned reference (built-in or stored in the browser; stored ones validated
+ * once) and caches the result for the session.
  */
 import { defineStore } from 'pinia'
 import { markRaw, shallowRef } from 'vue'
 import { BUILTIN_CATALOGS } from '@/catalogs'
 import { getStoredCatalog } from '@/db/catalogs'
 import type { CatalogIssue } from '@/domain/catalog/catalog-schema'
+import type { CatalogSummary } from '@/domain/model/catalog-summary'
 import { catalogRefKey } from '@/domain/model/keys'
 import type { Catalog, CatalogRef } from '@/domain/model/types'
 
@@ -29,26 +30,32 @@ export const useCatalogStore = defineStore('catalogs', () => {
   const loaded = shallowRef<Record<string, Catalog>>({})
   const pending = new Map<string, Promise<Catalog>>()
 
-  async function fetchRaw(ref: CatalogRef): Promise<unknown> {
-    const builtin = BUILTIN_CATALOGS.find((c) => c.catalogId === ref.catalogId && c.catalogVersion === ref.catalogVersion)
-    if (builtin) return builtin.load()
-    return getStoredCatalog(ref.catalogId, ref.catalogVersion)
-  }
+  const builtinOf = (ref: CatalogRef) => BUILTIN_CATALOGS.find((c) => c.catalogId === ref.catalogId && c.catalogVersion === ref.catalogVersion)
 
-  /** The validated catalogue for a pinned reference; throws CatalogLoadError with its issues. */
+  /**
+   * The catalogue for a pinned reference; throws CatalogLoadError with its issues. Built-in ones are
+   * validated at build time (tests/unit/builtin-catalogs.test.ts); stored ones here, with zod.
+   */
   function load(ref: CatalogRef): Promise<Catalog> {
     const k = catalogRefKey(ref)
     const cached = loaded.value[k]
     if (cached) return Promise.resolve(cached)
     let p = pending.get(k)
     if (!p) {
-      // The validator (with zod) is loaded together with the catalogue, not with the first screen.
-      p = Promise.all([fetchRaw(ref), import('@/domain/catalog/catalog-schema')]).then(([raw, { validateCatalog }]) => {
-        if (raw === undefined) throw new CatalogLoadError(ref, [{ code: 'notAvailable', params: {}, path: [], location: { entity: 'catalog', field: '' } }])
-        const result = validateCatalog(raw)
-        if (!result.ok) throw new CatalogLoadError(ref, result.issues)
-        loaded.value = { ...loaded.value, [k]: markRaw(result.catalog) }
-        return result.catalog
+      const builtin = builtinOf(ref)
+      // The validator (with zod) is loaded with a stored catalogue, never with the first screen.
+      p = (
+        builtin
+          ? builtin.load()
+          : Promise.all([getStoredCatalog(ref.catalogId, ref.catalogVersion), import('@/domain/catalog/catalog-schema')]).then(([raw, { validateCatalog }]) => {
+              if (raw === undefined) throw new CatalogLoadError(ref, [{ code: 'notAvailable', params: {}, path: [], location: { entity: 'catalog', field: '' } }])
+              const result = validateCatalog(raw)
+              if (!result.ok) throw new CatalogLoadError(ref, result.issues)
+              return result.catalog
+            })
+      ).then((catalog) => {
+        loaded.value = { ...loaded.value, [k]: markRaw(catalog) }
+        return catalog
       })
       p.finally(() => pending.delete(k)).catch(() => undefined)
       pending.set(k, p)
@@ -56,9 +63,18 @@ export const useCatalogStore = defineStore('catalogs', () => {
     return p
   }
 
+  /**
+   * Wording and applicable item ids of a catalogue (`CatalogSummary`): generated for built-in
+   * catalogues (no catalogue, no validator loaded), else from the loaded catalogue.
+   */
+  function summary(ref: CatalogRef): Promise<CatalogSummary> {
+    const builtin = builtinOf(ref)
+    return builtin ? builtin.summary() : Promise.all([load(ref), import('@/domain/model/catalog-summary')]).then(([catalog, m]) => m.summarizeCatalog(catalog))
+  }
+
   function get(ref: CatalogRef): Catalog | undefined {
     return loaded.value[catalogRefKey(ref)]
   }
 
-  return { loaded, load, get }
+  return { loaded, load, summary, get }
 })

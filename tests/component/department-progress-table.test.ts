@@ -8,6 +8,8 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import DepartmentProgressTable from '@/components/assessment/DepartmentProgressTable.vue'
 import catalogJson from '@/catalogs/dc-kommune/2.0.0.json'
 import { applicableItems } from '@/domain/model/catalog-index'
+import { summarizeAssessment } from '@/domain/model/assessment-summary'
+import { summarizeCatalog } from '@/domain/model/catalog-summary'
 import type { Catalog } from '@/domain/model/types'
 import { levelAnswer, makeAssessment, makeDepartment, makeRound, naAnswer, unknownAnswer } from '../fixtures/builders'
 import { makeI18n } from '../fixtures/i18n'
@@ -28,7 +30,7 @@ function mountTable() {
   ]
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { render: () => null } }] })
   return mount(DepartmentProgressTable, {
-    props: { orgId: 'org-1', round: makeRound({ id: 'round-1' }), catalog, departments: [dep, empty], assessments },
+    props: { orgId: 'org-1', round: makeRound({ id: 'round-1' }), applicable: summarizeCatalog(catalog).applicable, departments: [dep, empty], assessments: assessments.map(summarizeAssessment) },
     global: { plugins: [makeI18n(), router] },
   })
 }

@@ -1,6 +1,8 @@
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CheckDatabase, DEVICE_ID_KEY, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type LegacyAnswerRow } from '@/db/database'
+import { CheckDatabase, DEVICE_ID_KEY, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type LegacyAnswerRow } from '@/db/database'
+import { summarizeAssessment } from '@/domain/model/assessment-summary'
+import type { Assessment } from '@/domain/model/types'
 import { isReadable } from '@/domain/model/stored-guard'
 import { validateStored } from '@/domain/exchange/stored-records'
 
@@ -32,12 +34,12 @@ async function writeV1(answerCount: number): Promise<LegacyAnswerRow[]> {
   return rows
 }
 
-describe('schema upgrade v1 → v2 → v3 → v4 (opening a v1 database)', () => {
+describe('schema upgrade v1 → v2 → v3 → v4 → v5 (opening a v1 database)', () => {
   it('moves every answer into its assessment and loses none', async () => {
     const rows = await writeV1(500)
     const db = new CheckDatabase(NAME)
     await db.open()
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     const assessments = await db.assessments.toArray()
     const migrated = assessments.flatMap((a) => Object.values(a.answers).map((ans) => ({ assessmentId: a.id, ...ans })))
     expect(migrated).toHaveLength(500)
@@ -54,6 +56,7 @@ describe('schema upgrade v1 → v2 → v3 → v4 (opening a v1 database)', () =>
     expect(a3!.answers).toEqual({})
     expect(a3!.orgId).toBe('o1')
     expect(await db.assessments.where('orgId').equals('o1').count()).toBe(3)
+    expect(await db.assessmentSummaries.toArray()).toEqual((await db.assessments.toArray()).map(summarizeAssessment))
     db.close()
   })
 
@@ -111,12 +114,12 @@ async function writeV2(): Promise<{ answers: Record<string, Record<string, unkno
   return { answers }
 }
 
-describe('schema upgrade v2 → v3 → v4', () => {
+describe('schema upgrade v2 → v3 → v4 → v5', () => {
   it('keeps every answer and record and adds provenance, role, activity time and a device id', async () => {
     const { answers } = await writeV2()
     const db = new CheckDatabase(NAME)
     await db.open()
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     const deviceId = (await db.meta.get(DEVICE_ID_KEY))?.value as string
     expect(deviceId).toMatch(/^[0-9a-z]{12}$/)
     const a1 = (await db.assessments.get('a1'))!
@@ -131,6 +134,8 @@ describe('schema upgrade v2 → v3 → v4', () => {
     expect(await db.rounds.get('r1')).toMatchObject({ catalogVersion: '1.0.0', deviceId, rev: 1 })
     expect((await db.meta.get('activeOrgId'))?.value).toBe('o1')
     expect(await db.tombstones.count()).toBe(0)
+    // The v5 upgrade runs after v3's: the summaries see the upgraded assessments.
+    expect(await db.assessmentSummaries.toArray()).toEqual((await db.assessments.toArray()).map(summarizeAssessment))
     db.close()
   })
 
@@ -180,12 +185,82 @@ describe('schema upgrade v3 → v4 (Digitale Agenda, Leistungsinventar)', () => 
     const before = await writeV3()
     const db = new CheckDatabase(NAME)
     await db.open()
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     for (const [table, list] of Object.entries(before)) expect(await db.table(table).toArray()).toEqual(list)
     expect([await db.agendas.count(), await db.agendaEvents.count(), await db.services.count()]).toEqual([0, 0, 0])
     expect(db.agendas.schema.indexes.map((i) => i.name)).toEqual(['orgId'])
     expect(db.agendaEvents.schema.indexes.map((i) => i.name)).toEqual(['agendaId', '[agendaId+entryId]'])
     expect(db.services.schema.indexes.map((i) => i.name)).toEqual(['orgId'])
     db.close()
+  })
+})
+
+/** Writes a database exactly as schema version 4 stored it: several assessments, one unreadable. */
+async function writeV4(): Promise<Record<string, unknown>[]> {
+  const v4 = new Dexie(NAME)
+  v4.version(1).stores(SCHEMA_V1)
+  v4.version(2).stores(SCHEMA_V2)
+  v4.version(3).stores(SCHEMA_V3)
+  v4.version(4).stores(SCHEMA_V4)
+  await v4.open()
+  const prov = { updatedBy: 'Beratung', deviceId: 'k3v9q2m7x1dp', rev: 1 }
+  const answer = (itemId: string, state: string, ist: number | null) => ({ itemId, state, ist, bedarf: null, potenzial: null, target: null, comment: '', updatedAt: 't', ...prov, vv: { k3v9q2m7x1dp: 1 } })
+  const assessments: Record<string, unknown>[] = []
+  for (let i = 0; i < 12; i++) {
+    const answers: Record<string, unknown> = {}
+    for (let j = 0; j < i * 3; j++) answers[`item-${j}`] = answer(`item-${j}`, (['level', 'na', 'unknown'] as const)[j % 3]!, j % 3 === 0 ? (j % 4 === 0 ? null : 2) : null)
+    assessments.push({
+      id: `a${i}`,
+      orgId: i < 8 ? 'o1' : 'o2',
+      roundId: `r${i % 3}`,
+      departmentId: `d${i % 4}`,
+      respondent: i % 5 === 0 ? '' : `Person ${i}`,
+      role: i === 7 ? 'consensus' : 'respondent',
+      status: (['not_started', 'in_progress', 'submitted'] as const)[i % 3],
+      answers,
+      createdAt: `2026-01-${String(i + 1).padStart(2, '0')}T08:00:00.000Z`,
+      updatedAt: `2026-02-${String(i + 1).padStart(2, '0')}T08:00:00.000Z`,
+      activityAt: `2026-03-${String(12 - i).padStart(2, '0')}T08:00:00.000Z`,
+      submittedAt: null,
+      ...prov,
+    })
+  }
+  // Fails the readable guard (no answers map): kept as it is, but gets no summary.
+  const broken = { id: 'broken', orgId: 'o1', roundId: 'r0', departmentId: 'd0', status: 'in_progress', createdAt: 't', activityAt: 't' }
+  await v4.table('assessments').bulkAdd([...assessments, broken])
+  v4.close()
+  return [...assessments, broken]
+}
+
+describe('schema upgrade v4 → v5 (assessment summaries)', () => {
+  it('fills one summary per readable assessment, equal to summarizeAssessment, and leaves the assessments unchanged', async () => {
+    const before = await writeV4()
+    const db = new CheckDatabase(NAME)
+    await db.open()
+    expect(db.verno).toBe(5)
+    expect(await db.assessments.toArray()).toEqual([...before].sort((a, b) => String(a.id).localeCompare(String(b.id))))
+    const summaries = await db.assessmentSummaries.toArray()
+    const readable = before.filter((a) => a.id !== 'broken') as unknown as Assessment[]
+    expect(summaries).toHaveLength(readable.length)
+    for (const a of readable) expect(await db.assessmentSummaries.get(a.id)).toEqual(summarizeAssessment(a))
+    // Spot check of the derived field: a5 has 15 answers, items 0, 3, 6, 9, 12 are levels (0 and 12 without Ist), 1, 4, 7, 10, 13 n/a.
+    expect((await db.assessmentSummaries.get('a5'))!.answered).toEqual(['item-1', 'item-3', 'item-4', 'item-6', 'item-7', 'item-9', 'item-10', 'item-13'])
+    expect(await db.assessmentSummaries.get('broken')).toBeUndefined()
+    expect(db.assessmentSummaries.schema.indexes.map((i) => i.name)).toEqual(['roundId', '[orgId+activityAt]'])
+    db.close()
+  })
+
+  it('keeps the summaries on reopening, and writes after the upgrade keep them in step', async () => {
+    await writeV4()
+    const first = new CheckDatabase(NAME)
+    await first.open()
+    const snapshot = await first.assessmentSummaries.toArray()
+    first.close()
+    const second = new CheckDatabase(NAME)
+    await second.open()
+    expect(await second.assessmentSummaries.toArray()).toEqual(snapshot)
+    await second.assessments.update('a1', { status: 'submitted' })
+    expect((await second.assessmentSummaries.get('a1'))!.status).toBe('submitted')
+    second.close()
   })
 })

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { Catalog, Round } from '@/domain/model/types'
+import type { CatalogSummary } from '@/domain/model/catalog-summary'
 import { i18n, loadLocale, loadTexts, type TextGroup } from '@/i18n'
 import overlayDe from '@/i18n/vocabulary.de'
 import overlayEn from '@/i18n/vocabulary.en'
@@ -192,10 +193,12 @@ describe('useVocabulary', () => {
 
   beforeAll(() => {
     setActivePinia(createPinia())
-    vi.spyOn(useCatalogStore(), 'load').mockImplementation((ref) => {
-      if (ref.catalogId === 'slow') return slow.promise
+    // The wording comes from the catalogue's small summary (built-in: generated at build time).
+    const summaryOf = (c: Partial<Catalog>): CatalogSummary => ({ vocabulary: c.vocabulary ?? 'kommune', applicable: {} as CatalogSummary['applicable'] })
+    vi.spyOn(useCatalogStore(), 'summary').mockImplementation((ref) => {
+      if (ref.catalogId === 'slow') return slow.promise.then(summaryOf)
       const c = catalogOf[ref.catalogId]
-      return c ? Promise.resolve(c as Catalog) : Promise.reject(new CatalogLoadError(ref, []))
+      return c ? Promise.resolve(summaryOf(c)) : Promise.reject(new CatalogLoadError(ref, []))
     })
   })
 
