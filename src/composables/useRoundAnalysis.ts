@@ -1,59 +1,56 @@
 /**
  * The full analysis (scores, recommendations, roadmap) of one round, recomputed whenever an answer
- * changes — also when it changes in another tab, because every input is a live query.
+ * changes — also when it changes in another tab, because every input is a live query. A view on the
+ * round-analysis store: screens of the same round share one set of queries and one analysis, and the
+ * round is given back when the calling scope ends.
  */
-import { computed } from 'vue'
-import { listAssessmentsOfRound } from '@/db/assessments'
-import { listDepartments } from '@/db/departments'
-import { getOrganisation } from '@/db/organisations'
-import { getRound } from '@/db/rounds'
-import { analyseRound } from '@/domain/analysis/analysis'
-import { useAnalysisSettingsStore } from '@/stores/analysis-settings'
-import { useCatalog } from './useCatalog'
-import { useLiveQuery } from '@/platform/useLiveQuery'
+import { computed, onScopeDispose, shallowRef, watch, type ComputedRef } from 'vue'
+import type { AnalysisResult } from '@/domain/analysis/analysis'
+import type { Assessment, Catalog, Department, Organisation, Round } from '@/domain/model/types'
+import { useRoundAnalysisStore, type RoundAnalysisEntry } from '@/stores/round-analysis'
+
+/** A live query's state as the screens read it (data undefined until the first result). */
+export interface LiveView<T> {
+  data: ComputedRef<T | undefined>
+  error: ComputedRef<unknown>
+  loading: ComputedRef<boolean>
+}
 
 export function useRoundAnalysis(roundId: () => string | undefined) {
-  const settings = useAnalysisSettingsStore()
-  const round = useLiveQuery(async () => {
-    const id = roundId()
-    return id ? ((await getRound(id)) ?? null) : null
-  }, roundId)
-  const departments = useLiveQuery(async () => {
-    const r = round.data.value
-    return r ? listDepartments(r.orgId) : []
-  }, () => round.data.value?.orgId)
-  const organisation = useLiveQuery(async () => {
-    const r = round.data.value
-    return r ? ((await getOrganisation(r.orgId)) ?? null) : null
-  }, () => round.data.value?.orgId)
-  const assessments = useLiveQuery(async () => {
-    const id = roundId()
-    return id ? listAssessmentsOfRound(id) : []
-  }, roundId)
-  const { catalog, error: catalogError } = useCatalog(() => round.data.value ?? undefined)
-
-  const analysis = computed(() => {
-    const r = round.data.value
-    const cat = catalog.value
-    const deps = departments.data.value
-    const as = assessments.data.value
-    if (!r || !cat || !deps || !as || organisation.data.value === undefined) return undefined
-    return analyseRound({
-      catalog: cat,
-      round: r,
-      departments: deps,
-      assessments: as,
-      organisation: organisation.data.value,
-      options: {
-        weighting: settings.weighting,
-        capacity: settings.capacity,
-        capacityDays: settings.capacityDays,
-        horizonStartYear: settings.horizonStart,
-        horizonYears: settings.horizonYears,
-        phases: settings.phases,
-      },
-    })
+  const store = useRoundAnalysisStore()
+  const entry = shallowRef<RoundAnalysisEntry | undefined>()
+  // Sync: the refs below follow a new round id at once; the new round is taken before the old one is given back.
+  watch(
+    roundId,
+    (id, previous) => {
+      entry.value = id ? store.acquire(id) : undefined
+      if (previous) store.release(previous)
+    },
+    { immediate: true, flush: 'sync' },
+  )
+  onScopeDispose(() => {
+    const id = entry.value?.roundId
+    entry.value = undefined
+    if (id) store.release(id)
   })
-  const loading = computed(() => round.loading.value || (round.data.value !== null && !analysis.value && !catalogError.value))
-  return { round, organisation, departments, assessments, catalog, catalogError, analysis, loading }
+
+  /** A query of the current round; without a round id it has settled on `empty`. */
+  function live<K extends 'round' | 'organisation' | 'departments' | 'assessments', T>(key: K, empty: T): LiveView<T> {
+    return {
+      data: computed(() => (entry.value ? (entry.value[key].data.value as T | undefined) : empty)),
+      error: computed(() => (entry.value ? entry.value[key].error.value : null)),
+      loading: computed(() => (entry.value ? entry.value[key].loading.value : false)),
+    }
+  }
+
+  return {
+    round: live<'round', Round | null>('round', null),
+    organisation: live<'organisation', Organisation | null>('organisation', null),
+    departments: live<'departments', Department[]>('departments', []),
+    assessments: live<'assessments', Assessment[]>('assessments', []),
+    catalog: computed<Catalog | undefined>(() => entry.value?.catalog.value),
+    catalogError: computed<Error | null>(() => entry.value?.catalogError.value ?? null),
+    analysis: computed<AnalysisResult | undefined>(() => entry.value?.analysis.value),
+    loading: computed<boolean>(() => entry.value?.loading.value ?? false),
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * The active organisation, its rounds (live) and the round chosen for it (session choice, else the
  * newest). Shared by start, results, measures, roadmap, dashboard, report and data screens; it reads
- * only the rounds, so screens that analyse a round load the rest once through useRoundAnalysis.
+ * only the rounds; the rest of a round (queries and its one analysis) the screens share through
+ * useRoundAnalysis and the round-analysis store.
  */
 import { computed } from 'vue'
 import { listRounds } from '@/db/rounds'

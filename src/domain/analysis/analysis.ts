@@ -4,18 +4,18 @@
  */
 import type { Assessment, Catalog, Department, Organisation, Round, ScoringModel } from '@/domain/model/types'
 import { type ConsensusOptions, departmentConsensus, type ItemConsensus, type OrphanAnswer, type Respondent } from './consensus'
-import { type DepartmentGaps, departmentGaps } from './gaps'
+import { type DepartmentGaps, gapsWithPlan } from './gaps'
 import {
   type DepartmentRecommendation,
-  prioritise,
   type PrioritisationOptions,
+  prioritiseWithPlan,
   type Recommendation,
   recommendationsByDepartment,
 } from './prioritisation'
 import { buildRoadmap, type Roadmap, type RoadmapOptions } from './roadmap'
 import {
-  catalogMaturity,
   type DepartmentScore,
+  type DepartmentScoringOptions,
   type ItemScore,
   itemScore,
   type OrganisationScore,
@@ -25,10 +25,10 @@ import {
 } from './scoring'
 import { type DomainWarning, methodOf, modelVersionOf } from './method'
 import { fundamentConsensus, type FundamentProfile, fundamentProfile, type Readiness, readinessOf, scoreOrganisationByItems } from './fundament'
-import { prioritiseV2, recommendationsByDepartmentV2 } from './priority2'
+import { prioritiseV2WithPlan, recommendationsByDepartmentV2 } from './priority2'
 import { buildRoadmapV2, planningHorizon } from './roadmap2'
 import { DEFAULT_COVERAGE_THRESHOLD } from './scoring'
-import { indexCatalog } from '@/domain/model/catalog-index'
+import { catalogPlan, type CatalogPlan, roundTargets, type RoundTargets } from './catalog-plan'
 
 /** Method 2.0 planning settings (the steering group's horizon and capacity in person-days). */
 export interface PlanningOptions {
@@ -122,12 +122,13 @@ export function extremeItems(
     }
     top[i] = c
   }
-  const idx = indexCatalog(catalog)
-  const maturityOf = catalogMaturity(catalog)
-  return top.flatMap((c) => {
-    const item = idx.itemsById.get(c.itemId)
-    return item ? [itemScore(item, c, maturityOf)] : []
-  })
+  const plan = catalogPlan(catalog)
+  const out: ItemScore[] = []
+  for (const c of top) {
+    const p = plan.items.get(c.itemId)
+    if (p) out.push(itemScore(p.item, c, plan.maturityOf))
+  }
+  return out
 }
 
 /**
@@ -136,16 +137,48 @@ export function extremeItems(
  * denominator, 'weiß nicht' only lowers coverage), organisation scores (equal and staff-weighted),
  * gaps, prioritised recommendations (organisation-wide and per department) and the roadmap.
  * Assessments of other rounds or unknown departments are skipped with a warning; answers to items
- * the catalogue does not have are listed in `orphanAnswers`.
+ * the catalogue does not have are listed in `orphanAnswers`. For repeated analyses of one round
+ * while answers change, `createRoundAnalyser` (incremental.ts) gives the same result and reuses the
+ * work of unchanged departments.
  */
 export function analyseRound(input: AnalysisInput): AnalysisResult {
-  const { catalog, round, departments } = input
+  const context = roundContext(input)
+  const { warnings, byDepartment } = groupAssessments(input)
+  const parts = input.departments.map((department) => analyseDepartment(context, department, byDepartment.get(department.id) ?? []))
+  return finishRound(input, context, parts, warnings)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The steps of analyseRound, shared with the incremental analyser (incremental.ts)
+// ---------------------------------------------------------------------------------------------
+
+/** What every step of one round's analysis shares: the catalogue plan, the round's targets, the method and options. */
+export interface RoundContext {
+  catalog: Catalog
+  plan: CatalogPlan
+  round: Round
+  targets: RoundTargets
+  options: AnalysisOptions
+  method: ScoringModel
+  /** Options of the department scores (method 2.0 leaves the Fundament items out). */
+  scoring: DepartmentScoringOptions
+}
+
+export function roundContext(input: AnalysisInput): RoundContext {
+  const { catalog, round } = input
   const options = input.options ?? {}
   const method = methodOf(catalog)
-  const v2 = method === '2.0'
-  indexCatalog(catalog)
-  const warnings: DomainWarning[] = []
+  const plan = catalogPlan(catalog)
+  return { catalog, plan, round, targets: roundTargets(plan, round), options, method, scoring: { ...options, excludeOrganisationItems: method === '2.0' } }
+}
 
+/**
+ * The round's assessments by department id (input order), and the warnings about the catalogue
+ * pin and about assessments that were skipped (other round, unknown department).
+ */
+export function groupAssessments(input: AnalysisInput): { warnings: DomainWarning[]; byDepartment: Map<string, Assessment[]> } {
+  const { catalog, round, departments } = input
+  const warnings: DomainWarning[] = []
   if (round.catalogId !== catalog.id || round.catalogVersion !== catalog.version) {
     warnings.push({
       code: 'catalog_mismatch',
@@ -153,7 +186,6 @@ export function analyseRound(input: AnalysisInput): AnalysisResult {
       ids: [round.id, catalog.id],
     })
   }
-
   const departmentIds = new Set(departments.map((d) => d.id))
   const byDepartment = new Map<string, Assessment[]>()
   for (const a of input.assessments) {
@@ -177,38 +209,74 @@ export function analyseRound(input: AnalysisInput): AnalysisResult {
     if (list) list.push(a)
     else byDepartment.set(a.departmentId, [a])
   }
+  return { warnings, byDepartment }
+}
 
+/**
+ * The part of a round's analysis that depends on one department alone: its consensus, score, gaps
+ * and extreme items. It reads the catalogue, the round's targets, the department's id and kind,
+ * its assessments and the options `spreadThreshold` and `coverageThreshold` — nothing else.
+ */
+export interface DepartmentPart {
+  respondents: Respondent[]
+  consensusAssessmentId: string | null
+  consensus: ItemConsensus[]
+  /** The consensus without Fundament items (method 2.0). */
+  own: ItemConsensus[]
+  score: DepartmentScore
+  gaps: DepartmentGaps
+  toDiscuss: ItemConsensus[]
+  strongest: ItemScore[]
+  weakest: ItemScore[]
+  orphanAnswers: OrphanAnswer[]
+}
+
+/** The department part of the analysis from the department's assessments of this round. */
+export function analyseDepartment(context: RoundContext, department: Department, assessments: readonly Assessment[]): DepartmentPart {
+  const { catalog, plan } = context
+  const v2 = context.method === '2.0'
+  const consensus = departmentConsensus(catalog, department, assessments, context.options)
+  const score = scoreDepartment(catalog, department, consensus.items, context.scoring)
+  // Under 2.0 the Fundament items belong to the organisation, not to the department's own results.
+  const own = v2 ? consensus.items.filter((c) => plan.items.get(c.itemId)?.item.appliesTo !== 'organisation') : consensus.items
+  const gaps = gapsWithPlan(plan, context.targets, department.id, own)
+  const extremeOf = v2 ? own : consensus.items
+  return {
+    respondents: consensus.respondents,
+    consensusAssessmentId: consensus.consensusAssessmentId,
+    consensus: consensus.items,
+    own,
+    score,
+    gaps,
+    toDiscuss: consensus.items.filter((c) => c.toDiscuss),
+    strongest: extremeItems(catalog, extremeOf, 3, 'strongest'),
+    weakest: extremeItems(catalog, extremeOf, 3, 'weakest'),
+    orphanAnswers: consensus.orphanAnswers,
+  }
+}
+
+/**
+ * The organisation-level steps after the department parts (one per entry of `input.departments`,
+ * same order): organisation score, recommendations, roadmap and the department results.
+ */
+export function finishRound(input: AnalysisInput, context: RoundContext, parts: readonly DepartmentPart[], warnings: DomainWarning[]): AnalysisResult {
   const orphanAnswers: OrphanAnswer[] = []
-  const partial = departments.map((department) => {
-    const own = byDepartment.get(department.id) ?? []
-    const consensus = departmentConsensus(catalog, department, own, options)
-    orphanAnswers.push(...consensus.orphanAnswers)
-    const score = scoreDepartment(catalog, department, consensus.items, { ...options, excludeOrganisationItems: v2 })
-    // Under 2.0 the Fundament items belong to the organisation, not to the department's own results.
-    const ownItems = v2 ? consensus.items.filter((c) => indexCatalog(catalog).itemsById.get(c.itemId)?.appliesTo !== 'organisation') : consensus.items
-    const gaps = departmentGaps(catalog, round, department.id, ownItems)
-    return {
-      department,
-      respondents: consensus.respondents,
-      consensusAssessmentId: consensus.consensusAssessmentId,
-      consensus: consensus.items,
-      own: ownItems,
-      score,
-      gaps,
-    }
-  })
-  if (v2) return finishV2(input, partial, warnings, orphanAnswers)
+  for (const p of parts) for (const o of p.orphanAnswers) orphanAnswers.push(o)
+  if (context.method === '2.0') return finishV2(input, context, parts, warnings, orphanAnswers)
+  const { catalog, round, options } = context
+  const { departments } = input
 
   const organisation = scoreOrganisation(
     catalog,
     departments,
-    partial.map((p) => p.score),
+    parts.map((p) => p.score),
     options,
   )
-  const prioritisation = prioritise(
+  const prioritisation = prioritiseWithPlan(
     catalog,
-    round,
-    partial.map((p) => ({ department: p.department, consensus: p.consensus })),
+    context.plan,
+    context.targets,
+    parts.map((p, i) => ({ department: departments[i] as Department, consensus: p.consensus })),
     options,
   )
   warnings.push(...prioritisation.warnings)
@@ -223,34 +291,14 @@ export function analyseRound(input: AnalysisInput): AnalysisResult {
       prioritisation.recommendations,
       departments.map((d) => d.id),
     ))
-  const results: DepartmentResult[] = partial.map((p) => {
-    const result = {
-      departmentId: p.department.id,
-      department: p.department,
-      respondents: p.respondents,
-      consensusAssessmentId: p.consensusAssessmentId,
-      score: p.score,
-      consensus: p.consensus,
-      toDiscuss: p.consensus.filter((c) => c.toDiscuss),
-      gaps: p.gaps,
-      strongest: extremeItems(catalog, p.consensus, 3, 'strongest'),
-      weakest: extremeItems(catalog, p.consensus, 3, 'weakest'),
-      insufficient: false,
-    } as DepartmentResult
-    Object.defineProperty(result, 'recommendations', {
-      get: () => departmentRecommendations().get(p.department.id) ?? [],
-      enumerable: true,
-    })
-    return result
-  })
-
+  const noneInsufficient = new Set<string>()
   return {
-    method,
-    modelVersion: modelVersionOf(method),
+    method: context.method,
+    modelVersion: modelVersionOf(context.method),
     roundId: round.id,
     catalogId: catalog.id,
     catalogVersion: catalog.version,
-    departments: results,
+    departments: departmentResults(departments, parts, noneInsufficient, departmentRecommendations),
     organisation,
     recommendations: prioritisation.recommendations,
     roadmap,
@@ -263,42 +311,68 @@ export function analyseRound(input: AnalysisInput): AnalysisResult {
   }
 }
 
-interface PartialDepartment {
-  department: Department
-  respondents: Respondent[]
-  consensusAssessmentId: string | null
-  consensus: ItemConsensus[]
-  /** The consensus without Fundament items (method 2.0). */
-  own: ItemConsensus[]
-  score: DepartmentScore
-  gaps: DepartmentGaps
+/** The department results of one analysis; `recommendations` reads the lazily built per-department lists. */
+function departmentResults(
+  departments: readonly Department[],
+  parts: readonly DepartmentPart[],
+  insufficient: ReadonlySet<string>,
+  departmentRecommendations: () => Map<string, DepartmentRecommendation[]>,
+): DepartmentResult[] {
+  return parts.map((p, i) => {
+    const department = departments[i] as Department
+    const result = {
+      departmentId: department.id,
+      department,
+      respondents: p.respondents,
+      consensusAssessmentId: p.consensusAssessmentId,
+      score: p.score,
+      consensus: p.consensus,
+      toDiscuss: p.toDiscuss,
+      gaps: p.gaps,
+      strongest: p.strongest,
+      weakest: p.weakest,
+      insufficient: insufficient.has(department.id),
+    } as DepartmentResult
+    Object.defineProperty(result, 'recommendations', {
+      get: () => departmentRecommendations().get(department.id) ?? [],
+      enumerable: true,
+    })
+    return result
+  })
 }
 
 /** Method 2.0 after consensus and department scores: Fundament, item-wise organisation score, readiness, priority, roadmap. */
-function finishV2(input: AnalysisInput, partial: readonly PartialDepartment[], warnings: DomainWarning[], orphanAnswers: OrphanAnswer[]): AnalysisResult {
-  const { catalog, round, departments } = input
-  const options = input.options ?? {}
+function finishV2(input: AnalysisInput, context: RoundContext, parts: readonly DepartmentPart[], warnings: DomainWarning[], orphanAnswers: OrphanAnswer[]): AnalysisResult {
+  const { catalog, round, options } = context
+  const { departments } = input
   const threshold = options.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD
-  const inputs = partial.map((p) => ({ department: p.department, consensus: p.consensus }))
+  const inputs = parts.map((p, i) => ({ department: departments[i] as Department, consensus: p.consensus }))
   const fundamentValues = fundamentConsensus(catalog, inputs)
   const fundament = fundamentProfile(catalog, fundamentValues)
   const organisation = scoreOrganisationByItems(catalog, inputs, fundamentValues, options)
   const readiness = readinessOf(organisation.score, fundament, threshold)
-  const insufficient = new Set(partial.filter((p) => p.score.coverage === null || p.score.coverage < threshold).map((p) => p.department.id))
+  const insufficient = new Set<string>()
+  for (const [i, p] of parts.entries()) {
+    if (p.score.coverage === null || p.score.coverage < threshold) insufficient.add((departments[i] as Department).id)
+  }
   for (const id of insufficient) {
     warnings.push({ code: 'insufficient_coverage', message: `Department ${id} answered too few items; it triggers no recommendation.`, ids: [id] })
   }
   const org = input.organisation ?? undefined
-  const prioritisation = prioritiseV2({
-    catalog,
-    round,
-    departments: inputs,
-    fundament: fundamentValues,
-    insufficientDepartmentIds: insufficient,
-    organisation: org,
-    asOf: options.asOf,
-    includeZeroBenefit: options.includeZeroBenefit,
-  })
+  const prioritisation = prioritiseV2WithPlan(
+    {
+      catalog,
+      round,
+      departments: inputs,
+      fundament: fundamentValues,
+      insufficientDepartmentIds: insufficient,
+      organisation: org,
+      asOf: options.asOf,
+      includeZeroBenefit: options.includeZeroBenefit,
+    },
+    context.plan,
+    context.targets,
+  )
   warnings.push(...prioritisation.warnings)
   const startYear = options.horizonStartYear ?? (Number(round.startDate.slice(0, 4)) || 2000)
   const staff = org?.staff ?? (departments.some((d) => d.staff) ? departments.reduce((s, d) => s + (d.staff ?? 0), 0) : null)
@@ -313,30 +387,13 @@ function finishV2(input: AnalysisInput, partial: readonly PartialDepartment[], w
   let byDepartmentCache: Map<string, DepartmentRecommendation[]> | undefined
   const departmentRecommendations = (): Map<string, DepartmentRecommendation[]> =>
     (byDepartmentCache ??= recommendationsByDepartmentV2(prioritisation.recommendations, departments.map((d) => d.id), insufficient))
-  const results: DepartmentResult[] = partial.map((p) => {
-    const result = {
-      departmentId: p.department.id,
-      department: p.department,
-      respondents: p.respondents,
-      consensusAssessmentId: p.consensusAssessmentId,
-      score: p.score,
-      consensus: p.consensus,
-      toDiscuss: p.consensus.filter((c) => c.toDiscuss),
-      gaps: p.gaps,
-      strongest: extremeItems(catalog, p.own, 3, 'strongest'),
-      weakest: extremeItems(catalog, p.own, 3, 'weakest'),
-      insufficient: insufficient.has(p.department.id),
-    } as DepartmentResult
-    Object.defineProperty(result, 'recommendations', { get: () => departmentRecommendations().get(p.department.id) ?? [], enumerable: true })
-    return result
-  })
   return {
     method: '2.0',
     modelVersion: modelVersionOf('2.0'),
     roundId: round.id,
     catalogId: catalog.id,
     catalogVersion: catalog.version,
-    departments: results,
+    departments: departmentResults(departments, parts, insufficient, departmentRecommendations),
     organisation,
     recommendations: prioritisation.recommendations,
     roadmap,

@@ -5,9 +5,9 @@
  * (the department's assessment with role 'consensus'), that value replaces the median; the
  * consensus assessment is never counted as a respondent.
  */
-import { answerValues, isRespondentAssessment } from '@/domain/model/answers'
+import { isRespondentAssessment } from '@/domain/model/answers'
 import { askedItems, indexCatalog } from '@/domain/model/catalog-index'
-import type { Answer, AnswerValueKey, Assessment, Catalog, CatalogItem, Department } from '@/domain/model/types'
+import { type Answer, type AnswerValueKey, type Assessment, type Catalog, type CatalogItem, type Department } from '@/domain/model/types'
 import { SCORING_MODEL_VERSION } from './method'
 
 /** 'unanswered' = only 'weiß nicht' or no answer at all. */
@@ -220,12 +220,42 @@ export function applyAgreedAnswer(c: ItemConsensus, agreed: Answer | null | unde
 /** The raw answers of an item consensus with the respondents' names (respondents without an answer are left out). */
 export function respondentAnswers(c: Pick<ItemConsensus, 'respondents' | 'answers'>): RespondentAnswer[] {
   const out: RespondentAnswer[] = []
-  c.answers.forEach((a, j) => {
+  for (let j = 0; j < c.answers.length; j++) {
+    const a = c.answers[j]
     const r = c.respondents[j]
-    if (!a || !r) return
-    out.push({ assessmentId: r.assessmentId, respondent: r.respondent, ...answerValues(a) })
-  })
+    if (!a || !r) continue
+    // The respondent, then the fields of `answerValues(a)` in ANSWER_VALUE_KEYS order, written out:
+    // a literal is many times faster and smaller than copying the keys in a loop (a test keeps the order).
+    out.push({
+      assessmentId: r.assessmentId,
+      respondent: r.respondent,
+      state: a.state,
+      ist: a.ist,
+      bedarf: a.bedarf,
+      potenzial: a.potenzial,
+      target: a.target,
+      comment: a.comment,
+    })
+  }
   return out
+}
+
+const respondentAnswersCache = new WeakMap<readonly ItemConsensus[], (RespondentAnswer[] | undefined)[]>()
+
+/**
+ * `respondentAnswers` of the consensus entries of one department, built on first use per entry and
+ * then shared (every reason of the same department × item, and later analyses that reuse the
+ * department's consensus list, get the same list): treat the lists as read-only. Returns a lookup
+ * by position in `consensus`.
+ */
+export function sharedRespondentAnswers(consensus: readonly ItemConsensus[]): (i: number) => RespondentAnswer[] {
+  let lists = respondentAnswersCache.get(consensus)
+  if (!lists) {
+    lists = new Array<RespondentAnswer[] | undefined>(consensus.length)
+    respondentAnswersCache.set(consensus, lists)
+  }
+  const cache = lists
+  return (i) => (cache[i] ??= respondentAnswers(consensus[i] as ItemConsensus))
 }
 
 /**

@@ -4,11 +4,10 @@
  */
 import type { Catalog, CatalogDimension, Round } from '@/domain/model/types'
 import type { ItemConsensus } from './consensus'
-import { indexCatalog } from '@/domain/model/catalog-index'
-import { catalogMaturity } from './scoring'
+import { catalogPlan, type CatalogPlan, type PlannedTarget, roundTargets, type RoundTargets } from './catalog-plan'
 import { SCORING_MODEL_VERSION } from './method'
-import { resolveTarget, scaleLevelsOf, type ScaleLevels, type TargetSource } from './targets'
-import { stepsOn } from '@/domain/model/scale'
+import type { ScaleLevels, TargetSource } from './targets'
+import { levelMaturity, stepsOn } from '@/domain/model/scale'
 
 export interface ItemGap {
   departmentId: string
@@ -61,35 +60,33 @@ export function departmentGaps(
   departmentId: string,
   consensus: readonly ItemConsensus[],
 ): DepartmentGaps {
-  const idx = indexCatalog(catalog)
-  const maturityOf = catalogMaturity(catalog)
+  const plan = catalogPlan(catalog)
+  return gapsWithPlan(plan, roundTargets(plan, round), departmentId, consensus)
+}
+
+/** `departmentGaps` with the catalogue plan and the round's targets given (shared by all departments of one analysis). */
+export function gapsWithPlan(plan: CatalogPlan, targets: RoundTargets, departmentId: string, consensus: readonly ItemConsensus[]): DepartmentGaps {
+  const dimensionList = plan.index.dimensionList
   // Per dimension: running sums for the summary.
-  const acc = idx.dimensionList.map(() => ({
-    count: 0,
-    wsum: 0,
-    ist: 0,
-    target: 0,
-    gap: 0,
-    plainIst: 0,
-    plainTarget: 0,
-    plainGap: 0,
-    maxGap: 0,
-  }))
+  const acc: DimensionAcc[] = new Array<DimensionAcc>(dimensionList.length)
+  for (let d = 0; d < acc.length; d++) acc[d] = { count: 0, wsum: 0, ist: 0, target: 0, gap: 0, plainIst: 0, plainTarget: 0, plainGap: 0, maxGap: 0 }
   const items: ItemGap[] = []
   let lastPos = -1
   let ordered = true
   for (const c of consensus) {
     if (c.state !== 'level' || c.ist === null) continue
-    const item = idx.itemsById.get(c.itemId)
-    const d = item ? idx.dimensionPosition.get(item.dimensionId) : undefined
-    if (!item || d === undefined) continue
-    const dim = idx.dimensionList[d] as CatalogDimension
-    const a = acc[d] as (typeof acc)[number]
-    const pos = idx.itemOrder.get(item.id) as number
-    if (pos < lastPos) ordered = false
-    lastPos = pos
-    const levels = scaleLevelsOf(catalog, item)
-    const { target, source: targetSource } = resolveTarget(c.target, round, item, dim, levels)
+    const p = plan.items.get(c.itemId)
+    const d = p?.dimensionPosition
+    if (!p || d === undefined) continue
+    const item = p.item
+    const a = acc[d] as DimensionAcc
+    if (p.order < lastPos) ordered = false
+    lastPos = p.order
+    const levels = p.levels
+    const planned = targets[p.slot] as PlannedTarget
+    // resolveTarget: the consensus target if any, else the planned one (round > item > dimension).
+    const target = c.target !== null ? c.target : planned.target
+    const targetSource: TargetSource = c.target !== null ? 'answer' : planned.source
     const gap = gapOf(c.ist, target, levels)
     // Dimension means are in levels of the default scale (an item on another scale is moved in proportion).
     const istOnDefault = stepsOn(c.ist, levels.item, levels.default)
@@ -99,7 +96,7 @@ export function departmentGaps(
       itemId: item.id,
       dimensionId: item.dimensionId,
       ist: c.ist,
-      maturity: maturityOf(c.ist, item.id),
+      maturity: levelMaturity(p.maturityValues, c.ist),
       target,
       targetSource,
       gap,
@@ -118,21 +115,37 @@ export function departmentGaps(
     if (gap > a.maxGap) a.maxGap = gap
   }
   if (!ordered) {
-    items.sort((x, y) => (idx.itemOrder.get(x.itemId) as number) - (idx.itemOrder.get(y.itemId) as number))
+    const itemOrder = plan.index.itemOrder
+    items.sort((x, y) => (itemOrder.get(x.itemId) as number) - (itemOrder.get(y.itemId) as number))
   }
-  // Weighted means as in weightedMean (all-zero weights fall back to the plain mean).
-  const mean = (a: (typeof acc)[number], weighted: number, plain: number): number | null =>
-    a.count === 0 ? null : a.wsum > 0 ? weighted / a.wsum : plain / a.count
-  const dimensions: DimensionGap[] = idx.dimensionList.map((dim, d) => {
-    const a = acc[d] as (typeof acc)[number]
-    return {
-      dimensionId: dim.id,
+  const dimensions: DimensionGap[] = new Array<DimensionGap>(dimensionList.length)
+  for (let d = 0; d < dimensionList.length; d++) {
+    const a = acc[d] as DimensionAcc
+    dimensions[d] = {
+      dimensionId: (dimensionList[d] as CatalogDimension).id,
       count: a.count,
-      meanIst: mean(a, a.ist, a.plainIst),
-      meanTarget: mean(a, a.target, a.plainTarget),
-      meanGap: mean(a, a.gap, a.plainGap),
+      meanIst: meanOf(a, a.ist, a.plainIst),
+      meanTarget: meanOf(a, a.target, a.plainTarget),
+      meanGap: meanOf(a, a.gap, a.plainGap),
       maxGap: a.count === 0 ? null : a.maxGap,
     }
-  })
+  }
   return { modelVersion: SCORING_MODEL_VERSION, departmentId, items, dimensions }
+}
+
+interface DimensionAcc {
+  count: number
+  wsum: number
+  ist: number
+  target: number
+  gap: number
+  plainIst: number
+  plainTarget: number
+  plainGap: number
+  maxGap: number
+}
+
+/** Weighted mean as in weightedMean (all-zero weights fall back to the plain mean); null without items. */
+function meanOf(a: DimensionAcc, weighted: number, plain: number): number | null {
+  return a.count === 0 ? null : a.wsum > 0 ? weighted / a.wsum : plain / a.count
 }

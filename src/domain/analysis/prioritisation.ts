@@ -4,12 +4,12 @@
  * (Pflicht, Quick Win, Leitprojekt, Ergänzung) and a deterministic order. Every recommendation
  * carries its reasons so the screens can say why.
  */
-import type { Catalog, CatalogMeasure, Department, LegalObligation, Round, Scale5 } from '@/domain/model/types'
-import { type ItemConsensus, type RespondentAnswer, respondentAnswers } from './consensus'
+import type { Catalog, CatalogItem, CatalogMeasure, Department, LegalObligation, Round, Scale5 } from '@/domain/model/types'
+import { type ItemConsensus, type RespondentAnswer, sharedRespondentAnswers } from './consensus'
 import { gapOf } from './gaps'
-import { resolveTarget, scaleLevelsOf } from './targets'
-import { appliesTo, askedItems, indexCatalog } from '@/domain/model/catalog-index'
-import { consensusLookup } from './scoring'
+import type { ScaleLevels } from './targets'
+import { askedItems, indexCatalog } from '@/domain/model/catalog-index'
+import { type AskedTrigger, catalogPlan, type CatalogPlan, kindIndex, roundTargets, type RoundTargets, triggerWarningsOf } from './catalog-plan'
 import { type DomainWarning, SCORING_MODEL_VERSION } from './method'
 
 /** Classes of a measure, in the order screens list them (see `classifyMeasure`). */
@@ -40,7 +40,7 @@ export interface PriorityReason {
   weight: number
   /** gap × w */
   contribution: number
-  /** The respondents' raw answers behind the consensus. */
+  /** The respondents' raw answers behind the consensus (one read-only list per department × item, shared by its reasons). */
   answers: RespondentAnswer[]
 }
 
@@ -164,63 +164,44 @@ export function prioritise(
   departments: readonly DepartmentPriorityInput[],
   options: PrioritisationOptions = {},
 ): PrioritisationResult {
-  const idx = indexCatalog(catalog)
-  const warnings: DomainWarning[] = []
-  const lookups = departments.map((d) => {
-    const { items: scored, position } = askedItems(idx, d.department)
-    const lookup = consensusLookup(scored, d.consensus)
-    return {
-      department: d.department,
-      consensus: (itemId: string): ItemConsensus | undefined => {
-        const i = position.get(itemId)
-        return i === undefined ? undefined : lookup(i, itemId)
-      },
-    }
-  })
+  const plan = catalogPlan(catalog)
+  return prioritiseWithPlan(catalog, plan, roundTargets(plan, round), departments, options)
+}
+
+/** `prioritise` with the catalogue plan and the round's targets given (shared with the rest of one analysis). */
+export function prioritiseWithPlan(
+  catalog: Catalog,
+  plan: CatalogPlan,
+  targets: RoundTargets,
+  departments: readonly DepartmentPriorityInput[],
+  options: PrioritisationOptions = {},
+): PrioritisationResult {
+  const warnings = triggerWarningsOf(plan)
+  const lookups = departments.map((d) => departmentLookup(plan, d.department, d.consensus))
 
   const list: Omit<Recommendation, 'rank'>[] = []
-  for (const measure of idx.measuresById.values()) {
-    const triggers = new Map<string, number>() // itemId → highest maxLevel (duplicates merged)
-    for (const t of measure.triggers) {
-      if (!idx.itemsById.has(t.itemId)) {
-        warnings.push({
-          code: 'unknown_trigger_item',
-          message: `Measure ${measure.id} is triggered by unknown item ${t.itemId}; trigger ignored.`,
-          ids: [measure.id, t.itemId],
-        })
-        continue
-      }
-      triggers.set(t.itemId, Math.max(triggers.get(t.itemId) ?? -Infinity, t.maxLevel))
-    }
-
+  for (const { measure, askedTriggers } of plan.measures) {
     const reasons: PriorityReason[] = []
     const triggeringDepartmentIds: string[] = []
-    for (const { department, consensus } of lookups) {
+    for (const { department, kind, consensus, slots, answers, reasons: reasonCache } of lookups) {
       let triggeredHere = false
-      for (const [itemId, maxLevel] of triggers) {
-        const item = idx.itemsById.get(itemId)
-        if (!item || !appliesTo(item, department)) continue
-        const c = consensus(itemId)
-        if (!c || c.state !== 'level' || c.ist === null || c.ist > maxLevel) continue
-        const dimension = idx.dimensionsById.get(item.dimensionId)
-        if (!dimension) continue
+      // Only the triggers whose item this kind of department is asked (= appliesTo, known dimension).
+      for (const { trigger: t, position } of askedTriggers[kind] ?? NO_TRIGGERS) {
+        const at = slots ? (slots[position] as number) : position
+        const c = consensus[at]
+        if (!c || c.state !== 'level' || c.ist === null || c.ist > t.maxLevel) continue
+        // A department × item gives the same reason to every measure it triggers: build it once.
+        let reason = reasonCache[at]
+        if (reason === undefined) {
+          const planned = targets[t.plan.slot]
+          reason = planned
+            ? methodOneReason(department.id, t.itemId, c, c.ist, planned.target, t.plan.levels, answers(at))
+            : null
+          reasonCache[at] = reason
+        }
+        if (!reason) continue
         triggeredHere = true
-        const levels = scaleLevelsOf(catalog, item)
-        const { target } = resolveTarget(c.target, round, item, dimension, levels)
-        const gap = gapOf(c.ist, target, levels)
-        const weight = needWeight(c.bedarf, c.potenzial)
-        reasons.push({
-          departmentId: department.id,
-          itemId,
-          ist: c.ist,
-          target,
-          gap,
-          bedarf: c.bedarf,
-          potenzial: c.potenzial,
-          weight,
-          contribution: gap > 0 ? gap * weight : 0,
-          answers: respondentAnswers(c),
-        })
+        reasons.push(reason)
       }
       if (triggeredHere) triggeringDepartmentIds.push(department.id)
     }
@@ -255,6 +236,93 @@ export function prioritise(
   }
 }
 
+/** The own keys of a method 1.0 recommendation, in the order `prioritise` writes them. */
+const METHOD_1_KEYS = ['measureId', 'class', 'triggered', 'benefit', 'priority', 'impact', 'effort', 'triggeringDepartmentIds', 'reasons', 'obligation', 'dependsOn', 'rank'] as const satisfies readonly (keyof Recommendation)[]
+
+/** True when `r` has exactly the keys of METHOD_1_KEYS, in that order (then a literal copy equals a spread). */
+function hasMethod1Keys(r: Recommendation): boolean {
+  const keys = Object.keys(r)
+  if (keys.length !== METHOD_1_KEYS.length) return false
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== METHOD_1_KEYS[i]) return false
+  return true
+}
+
+const NO_TRIGGERS: readonly AskedTrigger[] = []
+
+/** The reason of one triggering department × item under method 1.0 (target: the consensus target, else the planned one). */
+function methodOneReason(
+  departmentId: string,
+  itemId: string,
+  c: ItemConsensus,
+  ist: number,
+  plannedTarget: number,
+  levels: ScaleLevels,
+  answers: RespondentAnswer[],
+): PriorityReason {
+  // resolveTarget: the consensus target if any, else the planned one.
+  const target = c.target !== null ? c.target : plannedTarget
+  const gap = gapOf(ist, target, levels)
+  const weight = needWeight(c.bedarf, c.potenzial)
+  return {
+    departmentId,
+    itemId,
+    ist,
+    target,
+    gap,
+    bedarf: c.bedarf,
+    potenzial: c.potenzial,
+    weight,
+    contribution: gap > 0 ? gap * weight : 0,
+    answers,
+  }
+}
+
+/** One department's consensus as the prioritisations read it. */
+export interface DepartmentLookup {
+  department: Department
+  /** `kindIndex` of the department's kind. */
+  kind: number
+  consensus: readonly ItemConsensus[]
+  /**
+   * Index in `consensus` of the asked item at each position (-1: none), or null when `consensus`
+   * lists exactly the asked items in order (what departmentConsensus returns; see consensusLookup).
+   */
+  slots: Int32Array | null
+  /** The shared respondents' answers of the consensus entry at an index. */
+  answers: (at: number) => RespondentAnswer[]
+  /**
+   * Reasons by consensus index, filled by one prioritisation call (null: no reason): a department
+   * × item gives every measure it triggers the same reason (the same, read-only object).
+   */
+  reasons: (PriorityReason | null | undefined)[]
+}
+
+/** Lookup of a department's consensus by the position of an asked item. */
+export function departmentLookup(plan: CatalogPlan, department: Department, consensus: readonly ItemConsensus[]): DepartmentLookup {
+  const scored = askedItems(plan.index, department).items
+  let aligned = consensus.length === scored.length
+  for (let i = 0; aligned && i < scored.length; i++) {
+    if ((consensus[i] as ItemConsensus).itemId !== (scored[i] as CatalogItem).id) aligned = false
+  }
+  let slots: Int32Array | null = null
+  if (!aligned) {
+    // The first consensus entry of each item, as consensusLookup finds it.
+    const first = new Map<string, number>()
+    consensus.forEach((c, i) => {
+      if (!first.has(c.itemId)) first.set(c.itemId, i)
+    })
+    slots = Int32Array.from(scored, (item) => first.get(item.id) ?? -1)
+  }
+  return {
+    department,
+    kind: kindIndex(department.kind),
+    consensus,
+    slots,
+    answers: sharedRespondentAnswers(consensus),
+    reasons: new Array<PriorityReason | null | undefined>(consensus.length),
+  }
+}
+
 /** A recommendation seen from one department: its own reasons, benefit and priority. */
 export interface DepartmentRecommendation extends Recommendation {
   /** Organisation-wide values of the same measure. */
@@ -284,35 +352,53 @@ export function recommendationsByDepartment(
   recommendations: readonly Recommendation[],
   departmentIds: readonly string[],
 ): Map<string, DepartmentRecommendation[]> {
-  const wanted = new Set(departmentIds)
   const out = new Map<string, Omit<DepartmentRecommendation, 'rank'>[]>()
-  for (const id of wanted) out.set(id, [])
+  for (const id of departmentIds) if (!out.has(id)) out.set(id, [])
   for (const r of recommendations) {
+    // Reasons by department, for the wanted departments only.
     const reasonsBy = new Map<string, PriorityReason[]>()
     for (const x of r.reasons) {
-      if (!wanted.has(x.departmentId)) continue
+      if (!out.has(x.departmentId)) continue
       const list = reasonsBy.get(x.departmentId)
       if (list) list.push(x)
       else reasonsBy.set(x.departmentId, [x])
     }
     const triggeredIn = new Set(r.triggeringDepartmentIds)
-    for (const [departmentId, list] of out) {
+    const plain = hasMethod1Keys(r)
+    // Every department lists a Pflicht measure, triggered or not; other measures only where they
+    // are triggered (each list is sorted below, so the visiting order does not matter).
+    const visit: Iterable<string> = r.class === 'pflicht' ? out.keys() : triggeredIn
+    for (const departmentId of visit) {
+      const list = out.get(departmentId)
+      if (!list) continue
       const triggered = triggeredIn.has(departmentId)
-      if (!triggered && r.class !== 'pflicht') continue
       const reasons = reasonsBy.get(departmentId) ?? []
       let benefit = 0
       for (const x of reasons) benefit += x.contribution
-      list.push({
-        ...r,
-        triggered,
-        triggeringDepartmentIds: triggered ? [departmentId] : [],
-        reasons,
-        benefit,
-        priority: priorityOf(benefit, r.impact, r.effort),
-        orgBenefit: r.benefit,
-        orgPriority: r.priority,
-        orgRank: r.rank,
-      })
+      const priority = priorityOf(benefit, r.impact, r.effort)
+      const triggeringDepartmentIds = triggered ? [departmentId] : []
+      list.push(
+        plain
+          ? // The same object as the spread below, written out (a spread with overrides is several times slower).
+            {
+              measureId: r.measureId,
+              class: r.class,
+              triggered,
+              benefit,
+              priority,
+              impact: r.impact,
+              effort: r.effort,
+              triggeringDepartmentIds,
+              reasons,
+              obligation: r.obligation,
+              dependsOn: r.dependsOn,
+              rank: r.rank,
+              orgBenefit: r.benefit,
+              orgPriority: r.priority,
+              orgRank: r.rank,
+            }
+          : { ...r, triggered, triggeringDepartmentIds, reasons, benefit, priority, orgBenefit: r.benefit, orgPriority: r.priority, orgRank: r.rank },
+      )
     }
   }
   // The entries are fresh objects: rank them in place instead of copying every one again.

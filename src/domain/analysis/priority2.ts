@@ -13,16 +13,14 @@
  * duties are ranked by cost of delay (deadline passed or near) rather than put on top unconditionally.
  * Only triggered measures are recommended; departments below the coverage threshold trigger nothing.
  */
-import { askedItems, indexCatalog } from '@/domain/model/catalog-index'
 import { type DutyContext, isDutyOf, obligationDue } from '@/domain/model/obligations'
 import type { Catalog, CatalogMeasure, Department, LegalObligation, Round, Scale5 } from '@/domain/model/types'
-import { type ItemConsensus, respondentAnswers } from './consensus'
+import { type AskedTrigger, catalogPlan, type CatalogPlan, roundTargets, type RoundTargets, type TriggerPlan, triggerWarningsOf } from './catalog-plan'
+import { type ItemConsensus, type RespondentAnswer, sharedRespondentAnswers } from './consensus'
 import { type DepartmentConsensusInput, ORGANISATION_UNIT } from './fundament'
 import { gapOf } from './gaps'
 import { type DomainWarning, SCORING_MODEL_VERSION_2 } from './method'
-import { type MeasureClass, type PriorityReason, type RankStability, type Recommendation, type Urgency } from './prioritisation'
-import { consensusLookup } from './scoring'
-import { resolveTarget, scaleLevelsOf } from './targets'
+import { departmentLookup, type MeasureClass, type PriorityReason, type RankStability, type Recommendation, type Urgency } from './prioritisation'
 
 /** Representative person-days of each effort class (1: ≤ 5 PT, 2: 6–20, 3: 21–60, 4: 61–200, 5: > 200). */
 export const EFFORT_PERSON_DAYS: Readonly<Record<Scale5, number>> = { 1: 3, 2: 12, 3: 40, 4: 120, 5: 300 }
@@ -125,58 +123,39 @@ function weightOf(d: Department, staffMode: boolean): number {
   return staffMode ? (d.staff as number) : 1
 }
 
+const NO_TRIGGERS: readonly AskedTrigger[] = []
+
 /** Recommendations of method 2.0 (see the module comment), ranked, with stability and focus. */
 export function prioritiseV2(input: PrioritisationV2Input): PrioritisationV2Result {
-  const { catalog, round } = input
-  const idx = indexCatalog(catalog)
+  const plan = catalogPlan(input.catalog)
+  return prioritiseV2WithPlan(input, plan, roundTargets(plan, input.round))
+}
+
+/** `prioritiseV2` with the catalogue plan and the round's targets given (shared with the rest of one analysis). */
+export function prioritiseV2WithPlan(input: PrioritisationV2Input, plan: CatalogPlan, targets: RoundTargets): PrioritisationV2Result {
+  const { round } = input
   const asOf = input.asOf ?? round.startDate
-  const warnings: DomainWarning[] = []
+  const warnings = triggerWarningsOf(plan)
   const assessed = input.departments.filter((d) => !input.insufficientDepartmentIds.has(d.department.id))
   const staffMode = assessed.length > 0 && assessed.every((d) => d.department.staff !== null && d.department.staff > 0)
   let totalWeight = 0
   for (const d of assessed) totalWeight += weightOf(d.department, staffMode)
-  const lookups = assessed.map((d) => {
-    const { items: scored, position } = askedItems(idx, d.department)
-    const lookup = consensusLookup(scored, d.consensus)
-    return {
-      department: d.department,
-      consensus: (itemId: string): ItemConsensus | undefined => {
-        const i = position.get(itemId)
-        return i === undefined ? undefined : lookup(i, itemId)
-      },
-    }
-  })
-  const fundamentById = new Map(input.fundament.map((c) => [c.itemId, c]))
-
-  const reasonOf = (departmentId: string, itemId: string, c: ItemConsensus, factor = 1): PriorityReason | null => {
-    const item = idx.itemsById.get(itemId)
-    const dimension = item ? idx.dimensionsById.get(item.dimensionId) : undefined
-    if (!item || !dimension || c.state !== 'level' || c.ist === null) return null
-    const levels = scaleLevelsOf(catalog, item)
-    const { target } = resolveTarget(c.target, round, item, dimension, levels)
-    const gap = gapOf(c.ist, target, levels)
-    const weight = needWeightV2(c.bedarf, c.potenzial)
-    return { departmentId, itemId, ist: c.ist, target, gap, bedarf: c.bedarf, potenzial: c.potenzial, weight, contribution: gap * weight * factor, answers: respondentAnswers(c) }
-  }
+  const lookups = assessed.map((d) => departmentLookup(plan, d.department, d.consensus))
+  // Fundament values by item id (the last of duplicates, as a Map built from the list keeps it).
+  const fundamentAt = new Map(input.fundament.map((c, i) => [c.itemId, i]))
+  const fundamentAnswers = sharedRespondentAnswers(input.fundament)
 
   const list: Omit<Recommendation, 'rank'>[] = []
-  for (const measure of idx.measuresById.values()) {
-    const triggers = new Map<string, number>()
-    for (const t of measure.triggers) {
-      if (!idx.itemsById.has(t.itemId)) {
-        warnings.push({ code: 'unknown_trigger_item', message: `Measure ${measure.id} is triggered by unknown item ${t.itemId}; trigger ignored.`, ids: [measure.id, t.itemId] })
-        continue
-      }
-      triggers.set(t.itemId, Math.max(triggers.get(t.itemId) ?? -Infinity, t.maxLevel))
-    }
+  for (const { measure, triggers, askedTriggers } of plan.measures) {
     const reasons: PriorityReason[] = []
     let organisationValue = 0
     let organisationWide = false
-    for (const [itemId, maxLevel] of triggers) {
-      if (idx.itemsById.get(itemId)?.appliesTo !== 'organisation') continue
-      const c = fundamentById.get(itemId)
-      if (!c || c.state !== 'level' || c.ist === null || c.ist > maxLevel) continue
-      const r = reasonOf(ORGANISATION_UNIT, itemId, c, FUNDAMENT_FACTOR)
+    for (const t of triggers) {
+      if (t.plan.item.appliesTo !== 'organisation') continue
+      const at = fundamentAt.get(t.itemId)
+      const c = at === undefined ? undefined : input.fundament[at]
+      if (at === undefined || !c || c.state !== 'level' || c.ist === null || c.ist > t.maxLevel) continue
+      const r = reasonOf(ORGANISATION_UNIT, t, c, targets, FUNDAMENT_FACTOR, fundamentAnswers, at)
       if (!r) continue
       organisationWide = true
       reasons.push(r)
@@ -185,14 +164,21 @@ export function prioritiseV2(input: PrioritisationV2Input): PrioritisationV2Resu
     const triggeringDepartmentIds: string[] = []
     let weightedNeed = 0
     let triggeringWeight = 0
-    for (const { department, consensus } of lookups) {
+    for (const { department, kind, consensus, slots, answers, reasons: reasonCache } of lookups) {
       let need = 0
       let triggeredHere = false
-      for (const [itemId, maxLevel] of triggers) {
-        if (idx.itemsById.get(itemId)?.appliesTo === 'organisation') continue
-        const c = consensus(itemId)
-        if (!c || c.state !== 'level' || c.ist === null || c.ist > maxLevel) continue
-        const r = reasonOf(department.id, itemId, c)
+      // Only the triggers whose item this kind of department is asked.
+      for (const { trigger: t, position } of askedTriggers[kind] ?? NO_TRIGGERS) {
+        if (t.plan.item.appliesTo === 'organisation') continue
+        const at = slots ? (slots[position] as number) : position
+        const c = consensus[at]
+        if (!c || c.state !== 'level' || c.ist === null || c.ist > t.maxLevel) continue
+        // A department × item gives the same reason to every measure it triggers: build it once.
+        let r = reasonCache[at]
+        if (r === undefined) {
+          r = reasonOf(department.id, t, c, targets, 1, answers, at)
+          reasonCache[at] = r
+        }
         if (!r) continue
         triggeredHere = true
         reasons.push(r)
@@ -242,6 +228,25 @@ export function prioritiseV2(input: PrioritisationV2Input): PrioritisationV2Resu
   return { modelVersion: SCORING_MODEL_VERSION_2, recommendations: ranked, warnings }
 }
 
+/** The reason of one triggering department × item (or the organisation's Fundament item); null without an Ist or target. */
+function reasonOf(
+  departmentId: string,
+  t: TriggerPlan,
+  c: ItemConsensus,
+  targets: RoundTargets,
+  factor: number,
+  answers: (at: number) => RespondentAnswer[],
+  at: number,
+): PriorityReason | null {
+  if (c.state !== 'level' || c.ist === null) return null
+  const planned = targets[t.plan.slot]
+  if (!planned) return null
+  // resolveTarget: the consensus target if any, else the planned one.
+  const target = c.target !== null ? c.target : planned.target
+  const gap = gapOf(c.ist, target, t.plan.levels)
+  const weight = needWeightV2(c.bedarf, c.potenzial)
+  return { departmentId, itemId: t.itemId, ist: c.ist, target, gap, bedarf: c.bedarf, potenzial: c.potenzial, weight, contribution: gap * weight * factor, answers: answers(at) }
+}
 
 /** 1-based rank of `r` among `ranked` (r itself excluded) if its effort were `effort`. */
 function rankWithEffort(r: Recommendation, ranked: readonly Recommendation[], effort: Scale5): number {
@@ -273,22 +278,51 @@ export function recommendationsByDepartmentV2(
   const out = new Map<string, Entry[]>()
   for (const id of departmentIds) out.set(id, [])
   for (const r of recommendations) {
+    // The department's reasons in their order (one pass over the reasons, not one per department).
+    const reasonsBy = new Map<string, PriorityReason[]>()
+    for (const x of r.reasons) {
+      const list = reasonsBy.get(x.departmentId)
+      if (list) list.push(x)
+      else reasonsBy.set(x.departmentId, [x])
+    }
+    const plain = hasMethod2Keys(r)
     for (const departmentId of r.triggeringDepartmentIds) {
       const list = out.get(departmentId)
       if (!list || insufficient.has(departmentId)) continue
-      const reasons = r.reasons.filter((x) => x.departmentId === departmentId)
+      const reasons = (reasonsBy.get(departmentId) ?? []).slice()
       let value = 0
       for (const x of reasons) value += x.contribution
-      list.push({
-        ...r,
-        triggeringDepartmentIds: [departmentId],
-        reasons,
-        benefit: value,
-        priority: priorityV2(value, r.impact, r.effort, r.urgency ?? 'none'),
-        orgBenefit: r.benefit,
-        orgPriority: r.priority,
-        orgRank: r.rank,
-      })
+      const triggeringDepartmentIds = [departmentId]
+      const priority = priorityV2(value, r.impact, r.effort, r.urgency ?? 'none')
+      list.push(
+        plain
+          ? // The same object as the spread below, written out (a spread with overrides is several times slower).
+            {
+              measureId: r.measureId,
+              class: r.class,
+              triggered: r.triggered,
+              benefit: value,
+              priority,
+              impact: r.impact,
+              effort: r.effort,
+              triggeringDepartmentIds,
+              reasons,
+              obligation: r.obligation,
+              dependsOn: r.dependsOn,
+              reach: r.reach,
+              organisationWide: r.organisationWide,
+              duty: r.duty,
+              urgency: r.urgency,
+              effortDays: r.effortDays,
+              rank: r.rank,
+              stability: r.stability,
+              focus: r.focus,
+              orgBenefit: r.benefit,
+              orgPriority: r.priority,
+              orgRank: r.rank,
+            }
+          : { ...r, triggeringDepartmentIds, reasons, benefit: value, priority, orgBenefit: r.benefit, orgPriority: r.priority, orgRank: r.rank },
+      )
     }
   }
   for (const list of out.values()) {
@@ -296,4 +330,18 @@ export function recommendationsByDepartmentV2(
     list.forEach((e, i) => (e.rank = i + 1))
   }
   return out
+}
+
+/** The own keys of a ranked method 2.0 recommendation, in the order `prioritiseV2` writes them. */
+const METHOD_2_KEYS = [
+  'measureId', 'class', 'triggered', 'benefit', 'priority', 'impact', 'effort', 'triggeringDepartmentIds', 'reasons', 'obligation', 'dependsOn',
+  'reach', 'organisationWide', 'duty', 'urgency', 'effortDays', 'rank', 'stability', 'focus',
+] as const satisfies readonly (keyof Recommendation)[]
+
+/** True when `r` has exactly the keys of METHOD_2_KEYS, in that order (then a literal copy equals a spread). */
+function hasMethod2Keys(r: Recommendation): boolean {
+  const keys = Object.keys(r)
+  if (keys.length !== METHOD_2_KEYS.length) return false
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== METHOD_2_KEYS[i]) return false
+  return true
 }

@@ -9,7 +9,8 @@
 import { askedItems, indexCatalog } from '@/domain/model/catalog-index'
 import type { Catalog, CatalogItem, Department } from '@/domain/model/types'
 import type { ConsensusState, ItemConsensus } from './consensus'
-import { levelMaturity, scaleValues } from '@/domain/model/scale'
+import { catalogPlan, type ItemPlan, kindIndex } from './catalog-plan'
+import { levelMaturity } from '@/domain/model/scale'
 import { SCORING_MODEL_VERSION } from './method'
 
 /** Default coverage below which a score is flagged as uncertain. */
@@ -24,24 +25,8 @@ export function itemMaturity(ist: number): number {
   return (ist / 4) * 100
 }
 
-/**
- * Maturity 0–100 of a (consensus) Ist level on the answer scale the catalogue declares for the item
- * (`scales.ist`, or the item's `answerScales` entry; values may be non-linear, see model/scale.ts).
- * Without an item id (or for an item on the default scale) the default scale applies. For the
- * built-in catalogues (values 0–4) this is `itemMaturity`.
- */
-export function catalogMaturity(
-  catalog: Pick<Catalog, 'scales'> & Partial<Pick<Catalog, 'answerScales' | 'items'>>,
-): (ist: number, itemId?: string) => number {
-  const defaultValues = scaleValues(catalog.scales.ist)
-  const byScale = new Map((catalog.answerScales ?? []).map((sc) => [sc.id, scaleValues(sc.levels)]))
-  const byItem = new Map<string, number[]>()
-  for (const item of catalog.items ?? []) {
-    const values = item.scale === undefined ? undefined : byScale.get(item.scale)
-    if (values) byItem.set(item.id, values)
-  }
-  return (ist, itemId) => levelMaturity((itemId === undefined ? undefined : byItem.get(itemId)) ?? defaultValues, ist)
-}
+// Maturity of a level on the catalogue's declared scale: defined with the catalogue plan, which builds it once per catalogue.
+export { catalogMaturity } from './catalog-plan'
 
 /**
  * Weighted mean of `values` with `weights`; null for an empty list. Weights ≤ 0 count as 0; if all
@@ -174,18 +159,21 @@ export function scoreDepartment(
   consensus: readonly ItemConsensus[],
   options: DepartmentScoringOptions = {},
 ): DepartmentScore {
-  const idx = indexCatalog(catalog)
+  const plan = catalogPlan(catalog)
+  const idx = plan.index
   const threshold = options.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD
   const scored = askedItems(idx, department).items
+  // The same items' plans (dimension position, maturity scale), aligned with `scored`.
+  const plans = plan.askedPlans[kindIndex(department.kind)] as readonly ItemPlan[]
   const lookup = consensusLookup(scored, consensus)
   const skipOrganisation = options.excludeOrganisationItems === true
-  const maturityOf = catalogMaturity(catalog)
 
   const acc = idx.dimensionList.map(() => ({ applicable: 0, na: 0, answered: 0, sum: 0, wsum: 0, plain: 0, established: 0, unknown: 0, unknownWeight: 0 }))
   for (let i = 0; i < scored.length; i++) {
     const item = scored[i] as CatalogItem
     if (skipOrganisation && item.appliesTo === 'organisation') continue
-    const a = acc[idx.dimensionPosition.get(item.dimensionId) as number] as (typeof acc)[number]
+    const p = plans[i] as ItemPlan
+    const a = acc[p.dimensionPosition as number] as (typeof acc)[number]
     const c = lookup(i, item.id)
     a.applicable++
     if (!c) continue
@@ -193,7 +181,7 @@ export function scoreDepartment(
     if (c.state === 'na') a.na++
     else if (c.state === 'level' && c.ist !== null) {
       a.answered++
-      const maturity = maturityOf(c.ist, item.id)
+      const maturity = levelMaturity(p.maturityValues, c.ist)
       a.sum += maturity * w
       a.wsum += w
       a.plain += maturity
@@ -304,7 +292,7 @@ export function itemScores(
   const idx = indexCatalog(catalog)
   const scored = askedItems(idx, department).items
   const lookup = consensusLookup(scored, consensus)
-  const maturityOf = catalogMaturity(catalog)
+  const maturityOf = catalogPlan(catalog).maturityOf
   return scored.map((item, i) => itemScore(item, lookup(i, item.id), maturityOf))
 }
 

@@ -36,13 +36,14 @@ export function plannedTarget(
   dimension: Pick<CatalogDimension, 'defaultTarget'>,
   levels?: ScaleLevels,
 ): { target: Level; source: Exclude<TargetSource, 'answer'> } {
-  const onItemScale = (level: Level): Level => (levels ? mapLevel(level, levels.default, levels.item) : level)
+  // Round and dimension targets are levels of the default scale, moved to the item's (no closure: this runs per item).
   const roundTarget = Object.prototype.hasOwnProperty.call(round.dimensionTargets, item.dimensionId)
     ? round.dimensionTargets[item.dimensionId]
     : undefined
-  if (roundTarget !== undefined) return { target: onItemScale(roundTarget), source: 'round' }
+  if (roundTarget !== undefined) return { target: levels ? mapLevel(roundTarget, levels.default, levels.item) : roundTarget, source: 'round' }
   if (item.defaultTarget !== undefined) return { target: item.defaultTarget, source: 'item' }
-  return { target: onItemScale(dimension.defaultTarget), source: 'dimension' }
+  const fallback = dimension.defaultTarget
+  return { target: levels ? mapLevel(fallback, levels.default, levels.item) : fallback, source: 'dimension' }
 }
 
 /** The level of `plannedTarget`: what the questionnaire shows as the default target of an item. */
