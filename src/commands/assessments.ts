@@ -6,10 +6,11 @@
 import * as repo from '@/db/assessments'
 import type { AnswerPatch } from '@/domain/model/answers'
 import type { Answer, Assessment, AssessmentStatus } from '@/domain/model/types'
-import { makeStamp } from './stamp'
+import { cachedStamp, makeStamp } from './stamp'
 
+/** The hot path of the questionnaire: with the identity cached, the write starts without waiting. */
 export async function saveAnswer(assessmentId: string, itemId: string, patch: AnswerPatch): Promise<Answer> {
-  return repo.saveAnswer(assessmentId, itemId, patch, await makeStamp())
+  return repo.saveAnswer(assessmentId, itemId, patch, cachedStamp() ?? (await makeStamp()))
 }
 
 export async function createAssessment(input: repo.NewAssessment): Promise<Assessment> {

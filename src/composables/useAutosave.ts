@@ -52,8 +52,13 @@ export function useAutosave(assessmentId: () => string, write: WriteAnswer = sav
   // One write at a time: a later change never overtakes an earlier one.
   let chain: Promise<void> = Promise.resolve()
   function serialize(task: () => Promise<void>): Promise<void> {
+    // Nothing pending means every earlier task has settled: start at once, and only then touch
+    // reactive state, so the database request goes out before Vue renders the 'saving' state
+    // (the render then overlaps the write instead of delaying it).
+    const idle = pendingCount.value === 0
+    const started = idle ? task() : chain.then(task)
     pendingCount.value++
-    const run = chain.then(task).finally(() => {
+    const run = started.finally(() => {
       pendingCount.value--
     })
     chain = run.catch(() => undefined)

@@ -15,9 +15,16 @@ export function useItemSaveStates(write: WriteAnswer = saveAnswer) {
   const saved = reactive(new Set<string>())
 
   const trackedWrite: WriteAnswer = async (assessmentId, itemId, patch) => {
+    // The write starts before any reactive change, so its request is sent before Vue renders.
+    let writing: Promise<unknown>
+    try {
+      writing = write(assessmentId, itemId, patch)
+    } catch (e) {
+      writing = Promise.reject(e)
+    }
     inFlight.set(itemId, (inFlight.get(itemId) ?? 0) + 1)
     try {
-      const result = await write(assessmentId, itemId, patch)
+      const result = await writing
       failed.delete(itemId)
       saved.add(itemId)
       return result

@@ -18,8 +18,11 @@ export async function setMeta(key: string, value: unknown): Promise<void> {
   await db.meta.put({ key, value })
 }
 
-/** Records that user data changed now (drives the backup reminder). Call inside write transactions that include `db.meta`. */
+/**
+ * Records that user data changed now (drives the backup reminder). Call inside write transactions that
+ * include `db.meta`. The write and the read go out together (one round trip, not two).
+ */
 export async function touchChange(at: string): Promise<void> {
-  await db.meta.put({ key: META_KEYS.lastChangeAt, value: at })
-  if (!(await db.meta.get(META_KEYS.firstUnexportedChangeAt))) await db.meta.put({ key: META_KEYS.firstUnexportedChangeAt, value: at })
+  const [, firstUnexported] = await Promise.all([db.meta.put({ key: META_KEYS.lastChangeAt, value: at }), db.meta.get(META_KEYS.firstUnexportedChangeAt)])
+  if (!firstUnexported) await db.meta.put({ key: META_KEYS.firstUnexportedChangeAt, value: at })
 }

@@ -75,6 +75,22 @@ describe('useAutosave: failed writes', () => {
     expect(saver.savedAt.value).toBeInstanceOf(Date)
   })
 
+  it('starts the write of a change at once when nothing is pending, and a second change only after the first settled', async () => {
+    const { saver, write } = track(setup())
+    let release!: () => void
+    write.mockImplementationOnce(() => new Promise<void>((resolve) => (release = resolve)))
+    const first = saver.save('i1', { state: 'level', ist: 1 })
+    // Called in the same tick, before any reactive state changed (the request goes out before Vue renders).
+    expect(write).toHaveBeenCalledTimes(1)
+    const second = saver.save('i2', { state: 'level', ist: 2 })
+    await settle()
+    expect(write).toHaveBeenCalledTimes(1)
+    release()
+    await Promise.all([first, second])
+    expect(write.mock.calls.map((c) => c[1])).toEqual(['i1', 'i2'])
+    expect(saver.saveCount.value).toBe(2)
+  })
+
   it('keeps every failed write – three answers and a comment – and retry() stores all of them in order', async () => {
     vi.useFakeTimers()
     const { saver, control, stored, calls } = track(setup())
