@@ -130,6 +130,18 @@ export async function readMergeBase(files: readonly ExchangeData[]): Promise<Bac
   })
 }
 
+/** Records per write call: a large questionnaire is some 25 KB, so each slice is a short task of the page. */
+const WRITE_SLICE = 150
+
+/**
+ * Writes rows slice by slice inside the caller's transaction: each slice is queued once the one
+ * before is written, so the page stays responsive during a 20 MB restore (one bulkPut of 900
+ * questionnaires is one long task), and the transaction still lands completely or not at all.
+ */
+async function writeInSlices<T>(write: (rows: readonly T[]) => Promise<unknown>, rows: readonly T[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += WRITE_SLICE) await write(rows.slice(i, i + WRITE_SLICE))
+}
+
 /** Writes a merge's difference atomically. Returns how many records were written or removed. */
 export async function applyStateDiff(diff: StateDiff, at: string = nowIso()): Promise<number> {
   const { put, remove } = diff
@@ -141,7 +153,7 @@ export async function applyStateDiff(diff: StateDiff, at: string = nowIso()): Pr
     await db.organisations.bulkPut(put.organisations)
     await db.departments.bulkPut(put.departments)
     await db.rounds.bulkPut(put.rounds)
-    await db.assessments.bulkPut(put.assessments)
+    await writeInSlices((rows) => db.assessments.bulkPut(rows), put.assessments)
     await db.catalogs.bulkPut(put.catalogs.map((catalog: Catalog) => ({ id: catalog.id, version: catalog.version, importedAt: at, catalog })))
     await db.tombstones.bulkPut(put.tombstones)
     await db.agendas.bulkPut(put.agendas)
@@ -171,7 +183,7 @@ export async function replaceAllData(exchangeData: ExchangeData, at: string = no
     await db.organisations.bulkAdd(data.organisations)
     await db.departments.bulkAdd(data.departments)
     await db.rounds.bulkAdd(data.rounds)
-    await db.assessments.bulkAdd(data.assessments)
+    await writeInSlices((rows) => db.assessments.bulkAdd(rows), data.assessments)
     await db.catalogs.bulkAdd(data.catalogs.map((catalog) => ({ id: catalog.id, version: catalog.version, importedAt: at, catalog })))
     await db.tombstones.bulkAdd(data.tombstones)
     await db.agendas.bulkAdd(data.agendas)

@@ -1,31 +1,32 @@
 /**
- * Full backup export: reads the database snapshot and writes the backup file (format 2, with
- * provenance, tombstones and a checksum). Restoring goes through the exchange store (one merge for
- * backups, packages and returns).
+ * Full backup export: reads the database snapshot and writes the backup file (format 3, with
+ * provenance, tombstones and a checksum). The snapshot, the canonical text and the checksum are
+ * made in the exchange worker (src/workers/), so a large backup does not freeze the page.
+ * Restoring goes through the exchange store (one merge for backups, packages and returns).
  */
 import { defineStore } from 'pinia'
 import { deviceIdentity } from '@/commands/stamp'
-import { markExported, readSnapshot } from '@/db/backup'
-import { attachChecksum, canonicalText, createBackup } from '@/domain/exchange/serialise'
-import { checksumOfAsync } from '@/domain/exchange/checksum'
+import { markExported } from '@/db/backup'
 import { SCORING_MODEL_VERSION } from '@/domain/analysis/method'
 import { localToday } from '@/platform/clock'
-import { downloadText, safeFileName } from '@/platform/download'
+import { downloadBlob, safeFileName } from '@/platform/download'
+import { buildBackupFile } from '@/workers/exchange-client'
 
 export const useBackupStore = defineStore('backup', () => {
+  async function buildBackupBlob(now: Date): Promise<Blob> {
+    const { deviceId } = await deviceIdentity()
+    return buildBackupFile({ now: now.toISOString(), appVersion: __APP_VERSION__, scoringModelVersion: SCORING_MODEL_VERSION, deviceId })
+  }
+
   /** Builds the backup file text (also used by the benchmark). */
   async function buildBackupText(now = new Date()): Promise<string> {
-    const [data, { deviceId }] = await Promise.all([readSnapshot(), deviceIdentity()])
-    const text = canonicalText(createBackup(data, { now, appVersion: __APP_VERSION__, scoringModelVersion: SCORING_MODEL_VERSION, deviceId }))
-    // WebCrypto's SHA-256 where available (secure context), else the pure-JS one: the same checksum.
-    return attachChecksum(text, await checksumOfAsync(text, globalThis.crypto?.subtle))
+    return (await buildBackupBlob(now)).text()
   }
 
   /** Downloads the backup as `<fileStem>-<date>.json` (the stem in the user's language). */
   async function exportBackup(fileStem: string): Promise<void> {
     const now = new Date()
-    const text = await buildBackupText(now)
-    downloadText(`${safeFileName(fileStem)}-${localToday(now)}.json`, text, 'application/json')
+    downloadBlob(`${safeFileName(fileStem)}-${localToday(now)}.json`, await buildBackupBlob(now))
     await markExported(now.toISOString())
   }
 

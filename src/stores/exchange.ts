@@ -14,37 +14,22 @@ import { shallowRef } from 'vue'
 import { BUILTIN_CATALOGS } from '@/catalogs'
 import { deviceIdentity, makeStamp } from '@/commands/stamp'
 import { createAssessment } from '@/commands/assessments'
-import { applyStateDiff, readMergeBase, readPackageData, replaceAllData } from '@/db/backup'
+import { applyStateDiff, readPackageData, replaceAllData } from '@/db/backup'
 import { listStoredCatalogs } from '@/db/catalogs'
-import { newId } from '@/db/ids'
 import { attachChecksum, canonicalText, createPackage } from '@/domain/exchange/serialise'
-import { checksumMismatchError, notUtf8Error, parseExchange, verifyDeferredChecksum } from '@/domain/exchange/parse'
-import { readUtf8 } from '@/platform/read-text'
-import type { BackupData, BackupError, BackupWarning, ExchangeFile, PackageKind } from '@/domain/exchange/formats'
-import {
-  agendaConflictKey,
-  applyDecisions,
-  conflictKey,
-  diffStates,
-  mergeFiles,
-  type AgendaConflict,
-  type AnswerConflict,
-  type ConflictDecision,
-  type MergeCounts,
-  type MergeError,
-  type MergeNote,
-} from '@/domain/exchange/merge'
+import type { ExchangeFile, PackageKind } from '@/domain/exchange/formats'
+import type { ConflictDecision, StateDiff } from '@/domain/exchange/merge'
+import type { AgendaConflictRow, ConflictRow, ImportEntry } from '@/domain/exchange/preview'
 import { checksumOfAsync } from '@/domain/exchange/checksum'
 import { SCORING_MODEL_VERSION } from '@/domain/analysis/method'
 import { catalogKey } from '@/domain/model/keys'
-import type { CatalogRef } from '@/domain/model/types'
-import { compareEntries } from '@/domain/agenda/edit'
-import type { Agenda, AgendaEntry } from '@/domain/agenda/types'
 import { downloadText, safeFileName } from '@/platform/download'
+import { checkedReplacement, checkFiles, planApply, prepareExchange, resetChecked } from '@/workers/exchange-client'
+import type { CheckOutcome } from '@/workers/exchange-session'
 import { useCatalogStore } from './catalogs'
 import { useSessionStore } from './session'
 
-export type FileKind = 'backup' | PackageKind
+export type { AgendaConflictRow, ConflictRow, FileKind, ImportEntry } from '@/domain/exchange/preview'
 
 /** SHA-256 via WebCrypto where the page has it (secure context), else the pure-JS hash. */
 export const sha256 = (text: string): Promise<string> => checksumOfAsync(text, globalThis.crypto?.subtle)
@@ -53,56 +38,6 @@ export const sha256 = (text: string): Promise<string> => checksumOfAsync(text, g
 export async function serializeFile(file: ExchangeFile): Promise<string> {
   const text = canonicalText(file)
   return attachChecksum(text, await sha256(text))
-}
-
-/** One file in an import, as the preview shows it. */
-export interface ImportEntry {
-  name: string
-  kind: FileKind | null
-  /** Validation errors or merge errors (codes and parameters; the screen words them). */
-  parseErrors: BackupError[]
-  mergeErrors: MergeError[]
-  warnings: BackupWarning[]
-  counts: MergeCounts | null
-  notes: (MergeNote & { name: string })[]
-  conflicts: number
-  /** False when applying this file would change nothing. */
-  changed: boolean
-  /** What the file is about, for the list. */
-  organisation: string
-  round: string
-  department: string
-  respondents: string[]
-}
-
-/** A conflict with the names the screen needs. */
-export interface ConflictRow extends AnswerConflict {
-  key: string
-  fileName: string
-  department: string
-  round: string
-  respondent: string
-  catalogId: string
-  catalogVersion: string
-}
-
-/** An agenda entry conflict with the names the screen needs. */
-export interface AgendaConflictRow extends AgendaConflict {
-  key: string
-  fileName: string
-  /** The agenda's name and version, e.g. "Digitale Agenda 1.0". */
-  agendaName: string
-  /** The agenda's catalogue (for measure titles); null when it has none. */
-  catalog: CatalogRef | null
-  /** Names of the departments and Handlungsfelder the two versions refer to, by id. */
-  names: Record<string, string>
-  /** Place (1-based) each version would take among the agenda's other entries. */
-  position: { local: number; incoming: number }
-}
-
-/** 1-based place of `entry` among the other entries of `agenda` (their order as stored). */
-function positionIn(agenda: Agenda | undefined, entry: AgendaEntry): number {
-  return 1 + (agenda?.entries.filter((e) => e.id !== entry.id && compareEntries(e, entry) < 0).length ?? 0)
 }
 
 export type ImportPhase = 'idle' | 'checking' | 'preview' | 'applying' | 'done' | 'failed'
@@ -125,17 +60,26 @@ export const useExchangeStore = defineStore('exchange', () => {
   const agendaDecisions = shallowRef<Record<string, ConflictDecision>>({})
   const outcome = shallowRef<ImportOutcome | null>(null)
   const failure = shallowRef<string | null>(null)
-  let pending: { base: BackupData; state: BackupData; files: ExchangeFile[] } | null = null
+  /** What the checked files would do (the merged records themselves stay with the exchange worker). */
+  let pending: CheckOutcome | null = null
+  /** Counts checks, so that the result of a check overtaken by a newer one is dropped. */
+  let generation = 0
+  /**
+   * What to write if every conflict keeps the automatic choice, fetched from the worker while the
+   * preview is shown (with a large backup most of "apply" is moving the records to the page).
+   */
+  let autoPlan: Promise<StateDiff> | null = null
 
-  async function knownItems(): Promise<(id: string, version: string) => ReadonlySet<string> | undefined> {
+  /** Item ids of every catalogue version this browser knows (built in and stored), by `catalogKey`. */
+  async function knownItems(): Promise<Record<string, string[]>> {
     const catalogs = useCatalogStore()
-    const map = new Map<string, Set<string>>()
+    const map: Record<string, string[]> = {}
     for (const c of BUILTIN_CATALOGS) {
       const cat = await catalogs.load(c)
-      map.set(catalogKey(cat.id, cat.version), new Set(cat.items.map((i) => i.id)))
+      map[catalogKey(cat.id, cat.version)] = cat.items.map((i) => i.id)
     }
-    for (const s of await listStoredCatalogs()) map.set(catalogKey(s.id, s.version), new Set(s.catalog.items.map((i) => i.id)))
-    return (id, version) => map.get(catalogKey(id, version))
+    for (const s of await listStoredCatalogs()) map[catalogKey(s.id, s.version)] = s.catalog.items.map((i) => i.id)
+    return map
   }
 
   function reset(): void {
@@ -147,110 +91,44 @@ export const useExchangeStore = defineStore('exchange', () => {
     agendaDecisions.value = {}
     outcome.value = null
     failure.value = null
+    if (pending) void resetChecked().catch(() => undefined)
     pending = null
+    autoPlan = null
   }
 
-  /** Reads, validates and merges (in memory) the chosen files; shows the preview. Writes nothing. */
+  /**
+   * Reads, validates and merges (in memory) the chosen files; shows the preview. Writes nothing.
+   * The work runs in the exchange worker (src/workers/): the page stays responsive.
+   */
   async function check(files: readonly File[]): Promise<void> {
     reset()
     if (files.length === 0) return
     phase.value = 'checking'
+    const mine = ++generation
+    prepareExchange()
     try {
-      const known = await knownItems()
       const builtinCatalogs = BUILTIN_CATALOGS.map((b) => ({ id: b.catalogId, version: b.catalogVersion }))
-      const parsed = await Promise.all(
-        [...files].map(async (f) => {
-          const read = await readUtf8(f)
-          if (!read.ok) return { name: f.name, result: { ok: false as const, errors: [notUtf8Error()] } }
-          const result = parseExchange(read.text, { knownCatalogItems: known, builtinCatalogs, deferChecksum: true })
-          // The checksum with the browser's native SHA-256 (much faster on a large backup).
-          if (result.ok && result.checksum && !(await verifyDeferredChecksum(result.checksum, sha256))) {
-            return { name: f.name, result: { ok: false as const, errors: [checksumMismatchError()] } }
-          }
-          return { name: f.name, result }
-        }),
-      )
-      const good = parsed.flatMap((p) => (p.result.ok ? [{ name: p.name, file: p.result.file, warnings: p.result.warnings }] : []))
-      const base = await readMergeBase(good.map((g) => g.file))
-      const { state, results } = mergeFiles(
-        base,
-        good.map((g) => ({ data: g.file, options: { requireExisting: g.file.format === 'digitalisierungs-check/package' && g.file.kind === 'return' } })),
-      )
-      const names = new Map<string, string>()
-      for (const data of [base, ...good.map((g) => g.file)]) {
-        for (const r of [...data.organisations, ...data.rounds, ...data.departments, ...('agendas' in data ? data.agendas : []), ...('services' in data ? data.services : [])]) names.set(r.id, r.name)
-      }
-      for (const data of [base, ...good.map((g) => g.file)]) {
-        for (const a of data.assessments) names.set(a.id, `${names.get(a.departmentId) ?? ''} – ${a.respondent || '–'}`)
-      }
-      const rows: ConflictRow[] = []
-      const agendaRows: AgendaConflictRow[] = []
-      // Handlungsfeld titles of every agenda involved (the merged header may have dropped one).
-      for (const a of [...base.agendas, ...good.flatMap((g) => ('agendas' in g.file ? g.file.agendas : [])), ...state.agendas]) {
-        for (const h of a.handlungsfelder) names.set(h.id, h.title)
-      }
-      const mergedAgendas = new Map(state.agendas.map((a) => [a.id, a]))
-      const list: ImportEntry[] = parsed.map((p) => {
-        const entry: ImportEntry = { name: p.name, kind: null, parseErrors: [], mergeErrors: [], warnings: [], counts: null, notes: [], conflicts: 0, changed: false, organisation: '', round: '', department: '', respondents: [] }
-        if (!p.result.ok) return { ...entry, parseErrors: p.result.errors }
-        const file = p.result.file
-        const r = results[good.findIndex((g) => g.file === file)]!
-        const kind: FileKind = file.format === 'digitalisierungs-check/package' ? file.kind : 'backup'
-        const described = {
-          ...entry,
-          kind,
-          warnings: p.result.warnings,
-          organisation: file.organisations.map((o) => o.name).join(', '),
-          round: file.format === 'digitalisierungs-check/package' ? (file.rounds[0]?.name ?? '') : '',
-          department: file.format === 'digitalisierungs-check/package' ? (file.departments[0]?.name ?? '') : '',
-          respondents: file.format === 'digitalisierungs-check/package' ? file.assessments.map((a) => a.respondent) : [],
-        }
-        if (!r.ok) return { ...described, mergeErrors: r.errors }
-        const byId = new Map(file.assessments.map((a) => [a.id, a]))
-        for (const c of r.conflicts) {
-          const a = byId.get(c.assessmentId)
-          const round = file.rounds.find((x) => x.id === a?.roundId)
-          rows.push({
-            ...c,
-            key: conflictKey(c),
-            fileName: p.name,
-            department: names.get(a?.departmentId ?? '') ?? '',
-            round: round?.name ?? '',
-            respondent: a?.respondent ?? '',
-            catalogId: round?.catalogId ?? '',
-            catalogVersion: round?.catalogVersion ?? '',
-          })
-        }
-        for (const c of r.agendaConflicts) {
-          const agenda = mergedAgendas.get(c.agendaId) ?? ('agendas' in file ? file.agendas.find((a) => a.id === c.agendaId) : undefined)
-          const ids = [c.local.ownerDepartmentId, c.incoming.ownerDepartmentId, c.local.handlungsfeldId, c.incoming.handlungsfeldId].filter((id): id is string => id !== null)
-          agendaRows.push({
-            ...c,
-            key: agendaConflictKey(c),
-            fileName: p.name,
-            agendaName: agenda ? `${agenda.name} ${agenda.version}`.trim() : '',
-            catalog: agenda?.source ? { catalogId: agenda.source.catalogId, catalogVersion: agenda.source.catalogVersion } : null,
-            names: Object.fromEntries(ids.map((id) => [id, names.get(id) ?? id])),
-            position: { local: positionIn(agenda, c.local), incoming: positionIn(agenda, c.incoming) },
-          })
-        }
-        return { ...described, changed: r.changed, counts: r.counts, notes: r.notes.map((n) => ({ ...n, name: names.get(n.id) ?? n.id })), conflicts: r.conflicts.length }
-      })
-      // A later file's conflict on the same answer replaces an earlier one (it was merged last).
-      const byKey = new Map(rows.map((c) => [c.key, c]))
-      conflicts.value = [...byKey.values()]
-      decisions.value = Object.fromEntries(conflicts.value.map((c) => [c.key, 'auto' as ConflictDecision]))
-      // Agenda entries likewise: the last file's conflict on an entry counts.
-      agendaConflicts.value = [...new Map(agendaRows.map((c) => [c.key, c])).values()]
-      agendaDecisions.value = Object.fromEntries(agendaConflicts.value.map((c) => [c.key, 'auto' as ConflictDecision]))
-      entries.value = list
-      pending = { base, state, files: good.filter((_, i) => results[i]!.ok).map((g) => g.file) }
+      const outcome = await checkFiles(files, { knownItems: await knownItems(), builtinCatalogs })
+      if (mine !== generation) return
+      conflicts.value = outcome.conflicts
+      decisions.value = Object.fromEntries(outcome.conflicts.map((c) => [c.key, 'auto' as ConflictDecision]))
+      agendaConflicts.value = outcome.agendaConflicts
+      agendaDecisions.value = Object.fromEntries(outcome.agendaConflicts.map((c) => [c.key, 'auto' as ConflictDecision]))
+      entries.value = outcome.entries
+      pending = outcome
       phase.value = 'preview'
+      if (applicable()) {
+        // All 'auto': no decision uses the stamp (it only dates the write, passed to applyStateDiff).
+        const plan = planApply({ stamp: { at: '', by: '', deviceId: '' }, decisions: {}, agendaDecisions: {} })
+        plan.catch(() => undefined)
+        autoPlan = plan
+      }
       // Question texts and measure titles for the conflict lists.
       const catalogs = useCatalogStore()
       const refs = [...conflicts.value.map((c) => ({ catalogId: c.catalogId, catalogVersion: c.catalogVersion })), ...agendaConflicts.value.flatMap((c) => (c.catalog ? [c.catalog] : []))]
       await Promise.all(refs.map((ref) => catalogs.load(ref).catch(() => undefined)))
     } catch (e) {
+      if (mine !== generation) return
       console.error('import check failed', e)
       failure.value = e instanceof Error ? e.message : String(e)
       phase.value = 'failed'
@@ -272,15 +150,13 @@ export const useExchangeStore = defineStore('exchange', () => {
   }
 
   async function finish(written: number, replaced: boolean): Promise<void> {
-    const files = pending?.files ?? []
-    const packages = files.filter((f) => f.format === 'digitalisierungs-check/package' && f.kind === 'package')
-    const single = files.length === 1 && packages.length === 1 && packages[0]!.assessments.length === 1 ? packages[0]!.assessments[0]!.id : null
-    const orgIds = [...new Set(files.flatMap((f) => f.organisations.map((o) => o.id)))]
+    const orgIds = pending?.orgIds ?? []
     const orgId = orgIds.length === 1 ? orgIds[0]! : null
-    if (orgId && (packages.length > 0 || replaced)) await useSessionStore().setActiveOrg(orgId)
-    outcome.value = { written, openAssessmentId: single, orgId, replaced }
+    if (orgId && (pending?.hasPackage || replaced)) await useSessionStore().setActiveOrg(orgId)
+    outcome.value = { written, openAssessmentId: pending?.openAssessmentId ?? null, orgId, replaced }
     phase.value = 'done'
     pending = null
+    autoPlan = null
   }
 
   /** Applies the previewed merge with the chosen conflict decisions, in one transaction. */
@@ -289,8 +165,10 @@ export const useExchangeStore = defineStore('exchange', () => {
     phase.value = 'applying'
     try {
       const stamp = await makeStamp()
-      const final = applyDecisions(pending.state, conflicts.value, decisions.value, stamp, newId, { conflicts: agendaConflicts.value, decisions: agendaDecisions.value })
-      const written = await applyStateDiff(diffStates(pending.base, final), stamp.at)
+      // The worker works out what to write; the page writes it (one transaction, the one write path).
+      const allAuto = [...Object.values(decisions.value), ...Object.values(agendaDecisions.value)].every((d) => d === 'auto')
+      const diff = await (allAuto && autoPlan ? autoPlan : planApply({ stamp: { ...stamp }, decisions: { ...decisions.value }, agendaDecisions: { ...agendaDecisions.value } }))
+      const written = await applyStateDiff(diff, stamp.at)
       await finish(written, false)
     } catch (e) {
       console.error('import failed', e)
@@ -301,11 +179,10 @@ export const useExchangeStore = defineStore('exchange', () => {
 
   /** "Replace everything" with the one backup in the preview (confirmed separately by the user). */
   async function replaceAll(): Promise<void> {
-    const file = pending?.files.length === 1 ? pending.files[0] : undefined
-    if (!file || file.format !== 'digitalisierungs-check/backup' || phase.value !== 'preview') return
+    if (!pending?.singleBackup || phase.value !== 'preview') return
     phase.value = 'applying'
     try {
-      const written = await replaceAllData(file)
+      const written = await replaceAllData(await checkedReplacement())
       await finish(written, true)
     } catch (e) {
       console.error('replace failed', e)

@@ -31,6 +31,7 @@ import {
   lastChangeOfAssessment,
 } from '@/domain/model/provenance'
 import {
+  ANSWER_KEYS,
   ANSWER_VALUE_KEYS,
   type Answer,
   type Assessment,
@@ -172,9 +173,37 @@ export interface AnswerMerge {
   winner: 'local' | 'incoming'
 }
 
+/**
+ * `deepEqualJson` for two answers, with a fast path for the usual case: both carry exactly the
+ * declared fields (as every validated or stored answer does) with equal values and equal version
+ * vectors. Anything else (a missing or extra field) is left to `deepEqualJson`, so the result is
+ * always the same as `deepEqualJson(a, b)`.
+ */
+export function sameAnswer(a: Answer, b: Answer): boolean {
+  if (a === b) return true
+  const ra = a as unknown as Record<string, unknown>
+  const rb = b as unknown as Record<string, unknown>
+  for (const k of ANSWER_KEYS) {
+    if (k === 'vv') continue
+    const x = ra[k]
+    // Only scalars on the fast path; objects, NaN or a missing field go the general way.
+    if (x !== rb[k] || x === undefined || (typeof x === 'object' && x !== null)) return x === undefined || typeof x === 'object' || Number.isNaN(x) ? deepEqualJson(a, b) : false
+  }
+  const va = ra.vv
+  const vb = rb.vv
+  if (typeof va !== 'object' || va === null || typeof vb !== 'object' || vb === null || Object.keys(ra).length !== ANSWER_KEYS.length || Object.keys(rb).length !== ANSWER_KEYS.length) return deepEqualJson(a, b)
+  const ka = Object.keys(va)
+  if (ka.length !== Object.keys(vb).length) return deepEqualJson(a, b)
+  for (const k of ka) {
+    const x = (va as Record<string, unknown>)[k]
+    if (x !== (vb as Record<string, unknown>)[k] || typeof x !== 'number') return deepEqualJson(a, b)
+  }
+  return true
+}
+
 /** Merges two versions of one answer (see the module comment). Symmetric in its result `answer`. */
 export function mergeAnswer(local: Answer, incoming: Answer): AnswerMerge {
-  if (deepEqualJson(local, incoming)) return { answer: local, outcome: 'unchanged', winner: 'local' }
+  if (sameAnswer(local, incoming)) return { answer: local, outcome: 'unchanged', winner: 'local' }
   const order = isEmptyVector(local.vv) || isEmptyVector(incoming.vv) ? 'concurrent' : compareVectors(incoming.vv, local.vv)
   if (order === 'after') return { answer: incoming, outcome: sameValues(local, incoming) ? 'unchanged' : 'updated', winner: 'incoming' }
   if (order === 'before') return { answer: local, outcome: 'unchanged', winner: 'local' }
@@ -193,28 +222,36 @@ const HEADER_KEYS = ['respondent', 'role', 'status', 'submittedAt', 'updatedAt',
 
 function mergeAssessment(local: Assessment, incoming: Assessment, counts: AnswerCounts, conflicts: AnswerConflict[]): Assessment {
   const headerWinner = compareByTime(incoming, local) > 0 ? incoming : local
-  const merged: Assessment = {
-    ...local,
-    answers: { ...local.answers },
-    createdAt: local.createdAt < incoming.createdAt ? local.createdAt : incoming.createdAt,
-    activityAt: Date.parse(incoming.activityAt) > Date.parse(local.activityAt) ? incoming.activityAt : local.activityAt,
-  }
-  for (const k of HEADER_KEYS) (merged as unknown as Record<string, unknown>)[k] = headerWinner[k]
-  for (const [itemId, theirs] of Object.entries(incoming.answers)) {
+  // The answers are copied only once one of them changes: restoring the same backup again leaves
+  // every questionnaire as it is (then the local record itself is returned).
+  let answers: Record<string, Answer> | null = null
+  const theirAnswers = incoming.answers
+  for (const itemId of Object.keys(theirAnswers)) {
+    const theirs = theirAnswers[itemId]!
     const mine = local.answers[itemId]
     if (!mine) {
-      merged.answers[itemId] = theirs
+      answers ??= { ...local.answers }
+      answers[itemId] = theirs
       counts.added++
       continue
     }
     const m = mergeAnswer(mine, theirs)
-    merged.answers[itemId] = m.answer
+    if (m.answer !== mine) {
+      answers ??= { ...local.answers }
+      answers[itemId] = m.answer
+    }
     if (m.outcome === 'conflict') {
       counts.conflicts++
       conflicts.push({ assessmentId: local.id, itemId, local: mine, incoming: theirs, winner: m.winner })
     } else if (m.outcome === 'updated') counts.updated++
     else counts.unchanged++
   }
+  const createdAt = local.createdAt < incoming.createdAt ? local.createdAt : incoming.createdAt
+  const activityAt = Date.parse(incoming.activityAt) > Date.parse(local.activityAt) ? incoming.activityAt : local.activityAt
+  const sameHeader = headerWinner === local || HEADER_KEYS.every((k) => headerWinner[k] === local[k])
+  if (answers === null && sameHeader && createdAt === local.createdAt && activityAt === local.activityAt) return local
+  const merged: Assessment = { ...local, answers: answers ?? { ...local.answers }, createdAt, activityAt }
+  for (const k of HEADER_KEYS) (merged as unknown as Record<string, unknown>)[k] = headerWinner[k]
   return merged
 }
 
@@ -336,10 +373,12 @@ export function mergeExchange(localData: ExchangeData, incomingData: ExchangeDat
    * does for children stored here. Not later than the deletion = deleted.
    */
   const deletionOf = (kind: RecordKind, r: AnyRecord): Tombstone | undefined => {
-    const changed = lastChange(kind, r, kind === 'agenda' ? incomingHistory.get(r.id) : undefined)
     const ids = [r.id]
     if (kind === 'assessment') ids.push((r as Assessment).roundId, (r as Assessment).departmentId)
     if (kind !== 'organisation') ids.push(orgOf(kind, r))
+    // Without a tombstone nothing can have deleted it: skip the last change (a scan of all answers).
+    if (tombs.size === 0 || !ids.some((id) => tombs.has(id))) return undefined
+    const changed = lastChange(kind, r, kind === 'agenda' ? incomingHistory.get(r.id) : undefined)
     let found: Tombstone | undefined
     for (const id of ids) {
       const t = tombs.get(id)
