@@ -5,4 +5,6 @@ declare module '*.vue' {
   export default component
 }
 declare const __APP_VERSION__: string
+/** Hash of the stored-record rules (vite.config.ts storedRulesId). */
+declare const __STORED_RULES_ID__: string
 interface ImportMetaEnv { readonly VITE_DEMO_AUTOLOAD?: string }

@@ -4,10 +4,11 @@
  * The Digitale Agenda's and the Leistungsinventar's reads are in strategy-queries.ts (only their
  * screens load them).
  */
-export { getAssessment, listAssessmentsOf, listAssessmentsOfRound, lastOpenAssessment } from '@/db/assessments'
+export { getAssessment, listAssessmentsOf, listAssessmentsOfRound } from '@/db/assessments'
+export { lastOpenAssessment, listSummariesOfRound } from '@/db/summaries'
 export { getDepartment, listDepartments } from '@/db/departments'
 export { getRound, listRounds } from '@/db/rounds'
 export { listOrganisations } from '@/db/organisations'
 export { catalogUsage, listStoredCatalogs } from '@/db/catalogs'
 export { backupStatus } from '@/db/backup'
-export { quarantineList } from '@/db/quarantine'
+export { quarantineList, storedDataCheckDue } from '@/db/quarantine'

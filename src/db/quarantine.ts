@@ -9,6 +9,8 @@ import { isReadable, storedKey, STORED_TABLES, type QuarantineEntry, type Stored
 import { db } from './database'
 
 export const QUARANTINE_KEY = 'quarantine'
+/** Meta key: the rules id (and schema version) the stored data was last fully checked with. */
+export const STORED_CHECK_KEY = 'storedDataCheckedWith'
 
 const mark = (table: StoredTable, key: string) => `${table}\u0000${key}`
 
@@ -37,15 +39,30 @@ export async function readableAll<T>(table: StoredTable, read: () => Promise<unk
 }
 
 /**
+ * Whether the background check of stored data is due: the data was last checked with other rules or
+ * another schema version (an update of the app), or never, and there is data (an empty database is
+ * recorded as checked). Counting rows only:
+ * nothing is read in full and no validator is loaded when it is not due.
+ */
+export async function storedDataCheckDue(rulesId: string): Promise<boolean> {
+  const key = `${rulesId}/${db.verno}`
+  if ((await db.meta.get(STORED_CHECK_KEY))?.value === key) return false
+  for (const table of STORED_TABLES) if (table !== 'meta' && (await db.table(table).count()) > 0) return true
+  // No data: nothing to check, and what is stored from now on passes these rules (validated imports, the app's writes).
+  await db.meta.put({ key: STORED_CHECK_KEY, value: key })
+  return false
+}
+
+/**
  * Validates every stored record with `validate` (the full import rules, loaded lazily by the caller)
  * and records the failing ones as the quarantine list (written only when it changed). Returns it.
  */
-export async function scanStoredData(validate: (table: StoredTable, raw: unknown) => string[]): Promise<QuarantineEntry[]> {
+export async function scanStoredData(validate: (table: StoredTable, raw: unknown) => string[], rulesId?: string): Promise<QuarantineEntry[]> {
   const found: QuarantineEntry[] = []
   for (const table of STORED_TABLES) {
     const rows: unknown[] = await db.table(table).toArray()
     for (const raw of rows) {
-      if (table === 'meta' && storedKey('meta', raw) === QUARANTINE_KEY) continue
+      if (table === 'meta' && (storedKey('meta', raw) === QUARANTINE_KEY || storedKey('meta', raw) === STORED_CHECK_KEY)) continue
       const problems = validate(table, raw)
       if (problems.length > 0) found.push({ table, key: storedKey(table, raw), problems })
     }
@@ -55,6 +72,7 @@ export async function scanStoredData(validate: (table: StoredTable, raw: unknown
     if (found.length === 0) await db.meta.delete(QUARANTINE_KEY)
     else await db.meta.put({ key: QUARANTINE_KEY, value: found })
   }
+  if (rulesId !== undefined) await db.meta.put({ key: STORED_CHECK_KEY, value: `${rulesId}/${db.verno}` })
   return found
 }
 

@@ -1,5 +1,6 @@
 /** vue-i18n setup. German is the source language; English must have the same keys (a test checks it). */
 import { createI18n } from 'vue-i18n'
+import { compileMessage } from './compile'
 import { readLocal, writeLocal } from '@/platform/local-settings'
 import de from './de'
 
@@ -16,6 +17,8 @@ export function initialLocale(): AppLocale {
 export const i18n = createI18n<[MessageSchema], AppLocale, false>({
   legacy: false,
   locale: 'de',
+  // The build drops vue-i18n's own compiler (vite.config.ts); messages are compiled by ./compile.
+  messageCompiler: compileMessage as never,
   fallbackLocale: 'de',
   // English is loaded only when chosen (keeps the first load small).
   messages: { de } as Record<AppLocale, MessageSchema>,

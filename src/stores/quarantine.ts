@@ -1,6 +1,6 @@
 /**
- * Stored records that fail validation ("quarantine"): a background check after start (the full
- * import rules are loaded only for it), the list for the data screen, and saving the quarantined
+ * Stored records that fail validation ("quarantine"): a background check after start when the
+ * app's rules changed since the last check (the full import rules are loaded only for it), the list for the data screen, and saving the quarantined
  * records as a file. Reads everywhere leave them out (src/db/quarantine.ts); nothing is deleted.
  */
 import { defineStore } from 'pinia'
@@ -19,7 +19,7 @@ export const useQuarantineStore = defineStore('quarantine', () => {
     scanning.value = true
     try {
       const { validateStored } = await import('@/domain/exchange/stored-records')
-      entries.value = await scanStoredData(validateStored)
+      entries.value = await scanStoredData(validateStored, __STORED_RULES_ID__)
       return entries.value
     } finally {
       scanning.value = false

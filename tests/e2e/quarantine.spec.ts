@@ -13,7 +13,10 @@ afterAll(async () => {
   await s?.dispose()
 })
 
-/** One broken record per store, written with the raw IndexedDB API (as a faulty browser might). */
+/**
+ * One broken record per store, written with the raw IndexedDB API (as a faulty browser or an earlier
+ * app version might), and the data marked as not yet checked by this version's rules.
+ */
 async function corrupt(): Promise<void> {
   await s.page.evaluate(
     () =>
@@ -37,6 +40,8 @@ async function corrupt(): Promise<void> {
           tx.objectStore('catalogs').put({ id: 'kaputt', version: '1', importedAt: t, catalog: { format: 'unbekannt' } })
           tx.objectStore('tombstones').put({ id: 'kaputt-tomb', kind: 'planet', orgId: 'demo-musterstadt', deletedAt: t, deletedBy: '', deviceId: 'x' })
           tx.objectStore('meta').put({ key: 'lastExportAt', value: { kaputt: true } })
+          // As after an update of the app: this version's rules have not checked the stored data yet.
+          tx.objectStore('meta').delete('storedDataCheckedWith')
           tx.oncomplete = () => {
             idb.close()
             resolve()

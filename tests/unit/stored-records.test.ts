@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@/db/database'
 import { listDepartments } from '@/db/departments'
 import { getAssessment, listAssessmentsOfRound } from '@/db/assessments'
-import { quarantineList, scanStoredData } from '@/db/quarantine'
+import { quarantineList, scanStoredData, STORED_CHECK_KEY, storedDataCheckDue } from '@/db/quarantine'
 import { validateStored } from '@/domain/exchange/stored-records'
 import { isReadable, type StoredTable } from '@/domain/model/stored-guard'
 import { makeAnswer, makeAssessment, makeDepartment, makeOrganisation, makeRound } from '../fixtures/backup-builders'
@@ -65,5 +65,31 @@ describe('validated reads with a quarantine list', () => {
     await db.departments.put(makeDepartment())
     expect(await scanStoredData(validateStored)).toEqual([])
     expect(await quarantineList()).toEqual([])
+  })
+})
+
+describe('when the background check runs (storedDataCheckDue)', () => {
+  beforeEach(async () => {
+    await db.delete()
+    await db.open()
+  })
+
+  it('is not due on an empty database, which is recorded as checked with these rules', async () => {
+    expect(await storedDataCheckDue('rules-a')).toBe(false)
+    expect((await db.meta.get(STORED_CHECK_KEY))?.value).toBe(`rules-a/${db.verno}`)
+    // Data written afterwards by the app or a validated import needs no check under the same rules.
+    await db.organisations.put(makeOrganisation())
+    expect(await storedDataCheckDue('rules-a')).toBe(false)
+  })
+
+  it('is due for data never checked, and for data checked with other rules (an update), until a scan with these rules', async () => {
+    await db.organisations.put(makeOrganisation())
+    expect(await storedDataCheckDue('rules-a')).toBe(true)
+    await scanStoredData(validateStored, 'rules-a')
+    expect(await storedDataCheckDue('rules-a')).toBe(false)
+    expect(await storedDataCheckDue('rules-b')).toBe(true)
+    // A scan without a rules id (the data screen's own check in tests) records nothing.
+    await scanStoredData(validateStored)
+    expect(await storedDataCheckDue('rules-b')).toBe(true)
   })
 })
