@@ -96,7 +96,7 @@ export const SCHEMA_V4 = {
 export const SCHEMA_V5 = {
   ...SCHEMA_V4,
   // The start screen's reads: by round (progress) and the newest activity of an organisation.
-  [SUMMARY_TABLE]: 'id, roundId, [orgId+activityAt]',
+  [SUMMARY_TABLE]: 'id, roundId, [orgId+open+activityAt]',
 } as const
 
 /** The schema this version of the app writes (the last one above). */

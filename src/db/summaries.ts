@@ -20,10 +20,11 @@ export async function listSummariesOfRound(roundId: string): Promise<AssessmentS
 export async function lastOpenAssessment(orgId: string): Promise<AssessmentSummary | undefined> {
   const q = await quarantinedKeys()
   const open = shown(q)
+  // Only the open questionnaires' index entries are walked, newest activity first.
   return db.assessmentSummaries
-    .where('[orgId+activityAt]')
-    .between([orgId, Dexie.minKey], [orgId, Dexie.maxKey])
+    .where('[orgId+open+activityAt]')
+    .between([orgId, 1, Dexie.minKey], [orgId, 1, Dexie.maxKey])
     .reverse()
-    .filter((s) => s.status !== 'submitted' && s.role === 'respondent' && open(s))
+    .filter(open)
     .first()
 }

@@ -25,7 +25,6 @@ export class CatalogLoadError extends Error {
   }
 }
 
-
 export const useCatalogStore = defineStore('catalogs', () => {
   const loaded = shallowRef<Record<string, Catalog>>({})
   const pending = new Map<string, Promise<Catalog>>()
@@ -65,11 +64,26 @@ export const useCatalogStore = defineStore('catalogs', () => {
 
   /**
    * Wording and applicable item ids of a catalogue (`CatalogSummary`): generated for built-in
-   * catalogues (no catalogue, no validator loaded), else from the loaded catalogue.
+   * catalogues (no catalogue, no validator loaded). A stored catalogue was validated when it was
+   * imported (and is checked again after app updates, see the stored-data check), so its summary is
+   * read from the stored record without loading the validator; only if that fails (a damaged record)
+   * does it go through the full load, which reports the problems.
    */
-  function summary(ref: CatalogRef): Promise<CatalogSummary> {
+  async function summary(ref: CatalogRef): Promise<CatalogSummary> {
     const builtin = builtinOf(ref)
-    return builtin ? builtin.summary() : Promise.all([load(ref), import('@/domain/model/catalog-summary')]).then(([catalog, m]) => m.summarizeCatalog(catalog))
+    if (builtin) return builtin.summary()
+    const { summarizeCatalog } = await import('@/domain/model/catalog-summary')
+    const cached = loaded.value[catalogRefKey(ref)]
+    if (cached) return summarizeCatalog(cached)
+    const stored = await getStoredCatalog(ref.catalogId, ref.catalogVersion)
+    if (stored) {
+      try {
+        return summarizeCatalog(stored)
+      } catch {
+        // damaged: the full load below names the problems
+      }
+    }
+    return summarizeCatalog(await load(ref))
   }
 
   function get(ref: CatalogRef): Catalog | undefined {

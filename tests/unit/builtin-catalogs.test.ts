@@ -82,3 +82,26 @@ describe('catalogues stored in the browser are still validated on load', () => {
     await expect(store.load({ catalogId: 'fehlt', catalogVersion: '1' })).rejects.toMatchObject({ issues: [{ code: 'notAvailable' }] })
   })
 })
+
+describe('the start screen summary of a stored catalogue', () => {
+  beforeEach(async () => {
+    await db.delete()
+    await db.open()
+    setActivePinia(createPinia())
+  })
+
+  it('is read from the stored record (validated when imported) without loading the catalogue; a damaged record goes through the full load and its error', async () => {
+    const base = shipped('dc-kommune', '1.0.0') as Catalog
+    const custom = { ...base, id: 'eigener-check', version: '0.1.0', vocabulary: 'organisation' as const }
+    await db.catalogs.put({ id: custom.id, version: custom.version, importedAt: 't', catalog: custom })
+    const store = useCatalogStore()
+    const ref = { catalogId: custom.id, catalogVersion: custom.version }
+    expect(await store.summary(ref)).toEqual(summarizeCatalog(custom))
+    expect((await store.summary(ref)).vocabulary).toBe('organisation')
+    expect(store.get(ref)).toBeUndefined()
+
+    await db.catalogs.put({ id: 'kaputt', version: '1', importedAt: 't', catalog: { id: 'kaputt', version: '1' } as unknown as Catalog })
+    await expect(store.summary({ catalogId: 'kaputt', catalogVersion: '1' })).rejects.toBeInstanceOf(CatalogLoadError)
+    await expect(store.summary({ catalogId: 'fehlt', catalogVersion: '1' })).rejects.toMatchObject({ issues: [{ code: 'notAvailable' }] })
+  })
+})

@@ -246,7 +246,7 @@ describe('schema upgrade v4 → v5 (assessment summaries)', () => {
     // Spot check of the derived field: a5 has 15 answers, items 0, 3, 6, 9, 12 are levels (0 and 12 without Ist), 1, 4, 7, 10, 13 n/a.
     expect((await db.assessmentSummaries.get('a5'))!.answered).toEqual(['item-1', 'item-3', 'item-4', 'item-6', 'item-7', 'item-9', 'item-10', 'item-13'])
     expect(await db.assessmentSummaries.get('broken')).toBeUndefined()
-    expect(db.assessmentSummaries.schema.indexes.map((i) => i.name)).toEqual(['roundId', '[orgId+activityAt]'])
+    expect(db.assessmentSummaries.schema.indexes.map((i) => i.name)).toEqual(['roundId', '[orgId+open+activityAt]'])
     db.close()
   })
 

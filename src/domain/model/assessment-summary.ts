@@ -9,12 +9,27 @@ import type { Assessment } from './types'
 export interface AssessmentSummary extends Pick<Assessment, 'id' | 'orgId' | 'roundId' | 'departmentId' | 'role' | 'status' | 'respondent' | 'createdAt' | 'activityAt' | 'updatedAt'> {
   /** Ids of the items with an answer that counts as answered (`isAnswered`), in the assessment's key order. */
   answered: string[]
+  /** 1 for a respondent's questionnaire not yet submitted ("weitermachen" candidates), else 0 (an index key: no booleans). */
+  open: 0 | 1
 }
 
 /** The summary of one assessment; `answered` lists the keys of answers that count as answered. */
 export function summarizeAssessment(a: Assessment): AssessmentSummary {
   const { id, orgId, roundId, departmentId, role, status, respondent, createdAt, activityAt, updatedAt } = a
-  return { id, orgId, roundId, departmentId, role, status, respondent, createdAt, activityAt, updatedAt, answered: Object.keys(a.answers).filter((k) => isAnswered(a.answers[k])) }
+  return {
+    id,
+    orgId,
+    roundId,
+    departmentId,
+    role,
+    status,
+    respondent,
+    createdAt,
+    activityAt,
+    updatedAt,
+    answered: Object.keys(a.answers).filter((k) => isAnswered(a.answers[k])),
+    open: role === 'respondent' && status !== 'submitted' ? 1 : 0,
+  }
 }
 
 /**
