@@ -3,7 +3,7 @@
  * once) and caches the result for the session.
  */
 import { defineStore } from 'pinia'
-import { markRaw, shallowRef } from 'vue'
+import { markRaw, shallowRef, watch, type ShallowRef } from 'vue'
 import { BUILTIN_CATALOGS } from '@/catalogs'
 import { getStoredCatalog } from '@/db/catalogs'
 import type { CatalogIssue } from '@/domain/catalog/catalog-schema'
@@ -86,9 +86,49 @@ export const useCatalogStore = defineStore('catalogs', () => {
     return summarizeCatalog(await load(ref))
   }
 
+  /**
+   * The catalogue of a reactive reference, loaded whenever the reference changes; a later reference
+   * supersedes a load still running (its result never overwrites the newer one). Call inside a
+   * component or effect scope (the watcher lives as long as it).
+   */
+  function track(refGetter: () => CatalogRef | undefined): { catalog: ShallowRef<Catalog | undefined>; error: ShallowRef<Error | null> } {
+    const catalog = shallowRef<Catalog | undefined>()
+    const error = shallowRef<Error | null>(null)
+    watch(
+      () => {
+        const r = refGetter()
+        return r ? catalogRefKey(r) : ''
+      },
+      async (k, _previous, onCleanup) => {
+        let superseded = false
+        onCleanup(() => {
+          superseded = true
+        })
+        const r = refGetter()
+        if (!k || !r) {
+          catalog.value = undefined
+          return
+        }
+        try {
+          // Through the store instance (not the closure), like a component's call.
+          const loaded = await useCatalogStore().load(r)
+          if (superseded) return
+          catalog.value = loaded
+          error.value = null
+        } catch (e) {
+          if (superseded) return
+          catalog.value = undefined
+          error.value = e instanceof Error ? e : new Error(String(e))
+        }
+      },
+      { immediate: true },
+    )
+    return { catalog, error }
+  }
+
   function get(ref: CatalogRef): Catalog | undefined {
     return loaded.value[catalogRefKey(ref)]
   }
 
-  return { loaded, load, summary, get }
+  return { loaded, load, summary, track, get }
 })

@@ -8,14 +8,13 @@
  * unused rounds are disposed: their live queries stop.
  */
 import { defineStore } from 'pinia'
-import { computed, effectScope, getCurrentScope, markRaw, shallowRef, watch, type ComputedRef, type EffectScope, type Ref, type ShallowRef } from 'vue'
+import { computed, effectScope, getCurrentScope, markRaw, shallowRef, type ComputedRef, type EffectScope, type Ref, type ShallowRef } from 'vue'
 import { listAssessmentsOfRound } from '@/db/assessments'
 import { listDepartments } from '@/db/departments'
 import { getOrganisation } from '@/db/organisations'
 import { getRound } from '@/db/rounds'
-import type { AnalysisInput, AnalysisOptions, AnalysisResult } from '@/domain/analysis/analysis'
+import type { AnalysisOptions, AnalysisResult } from '@/domain/analysis/analysis'
 import { createRoundAnalyser } from '@/domain/analysis/incremental'
-import { catalogRefKey } from '@/domain/model/keys'
 import type { Assessment, Catalog, Department, Organisation, Round } from '@/domain/model/types'
 import { useLiveQuery } from '@/platform/useLiveQuery'
 import { useAnalysisSettingsStore } from './analysis-settings'
@@ -48,16 +47,6 @@ interface Slot {
   entry: RoundAnalysisEntry
   scope: EffectScope
   users: number
-}
-
-/**
- * The analysis of one round's inputs: the one place that calls the domain. Made once per round, so
- * an analyser that keeps state between runs (an incremental one) can be swapped in here.
- */
-function createAnalyser(): (input: AnalysisInput) => AnalysisResult {
-  // Incremental: departments whose answers did not change keep their part of the last analysis.
-  const analyser = createRoundAnalyser()
-  return (input) => analyser.analyse(input)
 }
 
 export const useRoundAnalysisStore = defineStore('round-analysis', () => {
@@ -152,41 +141,15 @@ function orgQuery<T>(orgId: () => string | undefined, read: (orgId: string) => P
 function buildEntry(roundId: string, counted: () => void): RoundAnalysisEntry {
   const catalogs = useCatalogStore()
   const options = useAnalysisOptions()
-  const analyse = createAnalyser()
+  // The one call of the domain; incremental: departments whose answers did not change keep their part.
+  const analyser = createRoundAnalyser()
   const round = useLiveQuery(async () => (await getRound(roundId)) ?? null)
   const orgId = () => round.data.value?.orgId
   const organisation = orgQuery(orgId, async (id) => (await getOrganisation(id)) ?? null, null)
   const departments = orgQuery(orgId, listDepartments, [])
   const assessments = useLiveQuery(() => listAssessmentsOfRound(roundId))
 
-  const catalog = shallowRef<Catalog | undefined>()
-  const catalogError = shallowRef<Error | null>(null)
-  watch(
-    () => (round.data.value ? catalogRefKey(round.data.value) : ''),
-    async (key, _previous, onCleanup) => {
-      // A later reference supersedes this load: its result must not overwrite the newer one.
-      let superseded = false
-      onCleanup(() => {
-        superseded = true
-      })
-      const r = round.data.value
-      if (!key || !r) {
-        catalog.value = undefined
-        return
-      }
-      try {
-        const loaded = await catalogs.load(r)
-        if (superseded) return
-        catalog.value = loaded
-        catalogError.value = null
-      } catch (e) {
-        if (superseded) return
-        catalog.value = undefined
-        catalogError.value = e instanceof Error ? e : new Error(String(e))
-      }
-    },
-    { immediate: true },
-  )
+  const { catalog, error: catalogError } = catalogs.track(() => round.data.value ?? undefined)
 
   // Lazy: runs when a screen reads it after an input changed, once for all screens of the round.
   const analysis = computed(() => {
@@ -197,7 +160,7 @@ function buildEntry(roundId: string, counted: () => void): RoundAnalysisEntry {
     const org = organisation.data.value
     if (!r || !cat || !deps || !as || org === undefined) return undefined
     counted()
-    return analyse({ catalog: cat, round: r, departments: deps, assessments: as, organisation: org, options: options.value })
+    return analyser.analyse({ catalog: cat, round: r, departments: deps, assessments: as, organisation: org, options: options.value })
   })
   const loading = computed(() => round.loading.value || (round.data.value !== null && !analysis.value && !catalogError.value))
   return { roundId, round, organisation, departments, assessments, catalog, catalogError, analysis, loading }
