@@ -3,40 +3,15 @@
  *
  * - The assessment is read once per change. Round and department have their own live query keyed by
  *   the assessment's round and department ids, so an answer write does not read them again.
- * - Structural sharing: after a re-read, every answer equal to the one shown before keeps that object,
- *   so Vue (which compares props by identity) renders again only the card whose answer changed.
+ * - Structural sharing (`shareUnchangedAnswers`): after a re-read, every answer equal to the one shown
+ *   before keeps that object, so Vue (which compares props by identity) renders again only the card
+ *   whose answer changed.
  */
 import { computed, type ComputedRef } from 'vue'
-import { compareVectors } from '@/domain/model/provenance'
-import { ANSWER_KEYS, type Answer, type Assessment, type Department, type Round } from '@/domain/model/types'
+import { shareUnchangedAnswers } from '@/domain/model/answers'
+import type { Answer, Assessment, Department, Round } from '@/domain/model/types'
 import { useLiveQuery } from '@/platform/useLiveQuery'
 import { getAssessment, getDepartment, getRound } from './queries'
-
-/** True when two answers hold the same values and provenance (the version vectors compared by entry). */
-export function sameAnswer(a: Answer, b: Answer): boolean {
-  if (a === b) return true
-  for (const key of ANSWER_KEYS) if (key !== 'vv' && a[key] !== b[key]) return false
-  return compareVectors(a.vv, b.vv) === 'equal'
-}
-
-/**
- * `next` with every answer that equals the one in `previous` replaced by the previous object; the
- * previous record itself when nothing changed (so nothing that depends on it runs again).
- */
-export function shareUnchangedAnswers(previous: Readonly<Record<string, Answer>> | undefined, next: Readonly<Record<string, Answer>>): Readonly<Record<string, Answer>> {
-  if (!previous) return next
-  let changed = Object.keys(previous).length !== Object.keys(next).length
-  const out: Record<string, Answer> = {}
-  for (const [itemId, answer] of Object.entries(next)) {
-    const before = previous[itemId]
-    if (before !== undefined && sameAnswer(before, answer)) out[itemId] = before
-    else {
-      out[itemId] = answer
-      changed = true
-    }
-  }
-  return changed ? out : previous
-}
 
 const EMPTY: Readonly<Record<string, Answer>> = Object.freeze({})
 

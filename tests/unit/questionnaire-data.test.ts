@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { cachedStamp, deviceIdentity, makeStamp, resetIdentityCache, setUserName } from '@/commands/stamp'
-import { sameAnswer, shareUnchangedAnswers } from '@/composables/useQuestionnaireData'
+import { sameAnswer, shareUnchangedAnswers } from '@/domain/model/answers'
 import { db } from '@/db/database'
 import { answersOf, levelAnswer, naAnswer } from '../fixtures/builders'
 

@@ -31,7 +31,6 @@ import {
   lastChangeOfAssessment,
 } from '@/domain/model/provenance'
 import {
-  ANSWER_KEYS,
   ANSWER_VALUE_KEYS,
   type Answer,
   type Assessment,
@@ -42,6 +41,7 @@ import {
   type Stamp,
   type Tombstone,
 } from '@/domain/model/types'
+import { sameAnswer } from '@/domain/model/answers'
 import { catalogKey } from '@/domain/model/keys'
 import { withStrategyTables, type BackupData, type ExchangeData } from './formats'
 import { deepEqualJson } from '@/domain/model/equal'
@@ -171,34 +171,6 @@ export interface AnswerMerge {
   /** By values: did the stored statement change, or is it a conflict? */
   outcome: 'unchanged' | 'updated' | 'conflict'
   winner: 'local' | 'incoming'
-}
-
-/**
- * `deepEqualJson` for two answers, with a fast path for the usual case: both carry exactly the
- * declared fields (as every validated or stored answer does) with equal values and equal version
- * vectors. Anything else (a missing or extra field) is left to `deepEqualJson`, so the result is
- * always the same as `deepEqualJson(a, b)`.
- */
-export function sameAnswer(a: Answer, b: Answer): boolean {
-  if (a === b) return true
-  const ra = a as unknown as Record<string, unknown>
-  const rb = b as unknown as Record<string, unknown>
-  for (const k of ANSWER_KEYS) {
-    if (k === 'vv') continue
-    const x = ra[k]
-    // Only scalars on the fast path; objects, NaN or a missing field go the general way.
-    if (x !== rb[k] || x === undefined || (typeof x === 'object' && x !== null)) return x === undefined || typeof x === 'object' || Number.isNaN(x) ? deepEqualJson(a, b) : false
-  }
-  const va = ra.vv
-  const vb = rb.vv
-  if (typeof va !== 'object' || va === null || typeof vb !== 'object' || vb === null || Object.keys(ra).length !== ANSWER_KEYS.length || Object.keys(rb).length !== ANSWER_KEYS.length) return deepEqualJson(a, b)
-  const ka = Object.keys(va)
-  if (ka.length !== Object.keys(vb).length) return deepEqualJson(a, b)
-  for (const k of ka) {
-    const x = (va as Record<string, unknown>)[k]
-    if (x !== (vb as Record<string, unknown>)[k] || typeof x !== 'number') return deepEqualJson(a, b)
-  }
-  return true
 }
 
 /** Merges two versions of one answer (see the module comment). Symmetric in its result `answer`. */

@@ -1,6 +1,7 @@
 /**
  * Pure rules for editing answers and measuring progress of one assessment.
  */
+import { deepEqualJson } from './equal'
 import { bumpVector } from './provenance'
 import { MAX_SCALE_LEVELS } from './scale'
 import { ANSWER_KEYS, ANSWER_VALUE_KEYS, type Answer, type AnswerValueKey, type Assessment, type AssessmentStatus, type Catalog, type CatalogItem, type Level, type Stamp, type VersionVector } from './types'
@@ -159,4 +160,52 @@ function sortedVector(vv: VersionVector): VersionVector {
   const out: VersionVector = {}
   for (const device of Object.keys(vv).sort()) out[device] = vv[device] as number
   return out
+}
+
+/**
+ * `deepEqualJson` for two answers, with a fast path for the usual case: both carry exactly the
+ * declared fields (as every validated or stored answer does) with equal values and equal version
+ * vectors. Anything else (a missing or extra field) is left to `deepEqualJson`, so the result is
+ * always the same as `deepEqualJson(a, b)`.
+ */
+export function sameAnswer(a: Answer, b: Answer): boolean {
+  if (a === b) return true
+  const ra = a as unknown as Record<string, unknown>
+  const rb = b as unknown as Record<string, unknown>
+  for (const k of ANSWER_KEYS) {
+    if (k === 'vv') continue
+    const x = ra[k]
+    // Only scalars on the fast path; objects, NaN or a missing field go the general way.
+    if (x !== rb[k] || x === undefined || (typeof x === 'object' && x !== null)) return x === undefined || typeof x === 'object' || Number.isNaN(x) ? deepEqualJson(a, b) : false
+  }
+  const va = ra.vv
+  const vb = rb.vv
+  if (typeof va !== 'object' || va === null || typeof vb !== 'object' || vb === null || Object.keys(ra).length !== ANSWER_KEYS.length || Object.keys(rb).length !== ANSWER_KEYS.length) return deepEqualJson(a, b)
+  const ka = Object.keys(va)
+  if (ka.length !== Object.keys(vb).length) return deepEqualJson(a, b)
+  for (const k of ka) {
+    const x = (va as Record<string, unknown>)[k]
+    if (x !== (vb as Record<string, unknown>)[k] || typeof x !== 'number') return deepEqualJson(a, b)
+  }
+  return true
+}
+
+/**
+ * `next` with every answer that equals the one in `previous` (`sameAnswer`) replaced by the previous
+ * object; the previous record itself when nothing changed. A screen that re-reads a questionnaire
+ * keeps the identity of unchanged answers, so only what changed renders again.
+ */
+export function shareUnchangedAnswers(previous: Readonly<Record<string, Answer>> | undefined, next: Readonly<Record<string, Answer>>): Readonly<Record<string, Answer>> {
+  if (!previous) return next
+  let changed = Object.keys(previous).length !== Object.keys(next).length
+  const out: Record<string, Answer> = {}
+  for (const [itemId, answer] of Object.entries(next)) {
+    const before = previous[itemId]
+    if (before !== undefined && sameAnswer(before, answer)) out[itemId] = before
+    else {
+      out[itemId] = answer
+      changed = true
+    }
+  }
+  return changed ? out : previous
 }
