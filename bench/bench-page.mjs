@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import zlib from 'node:zlib'
 import { ROOT } from '../tests/e2e/support.mjs'
 
@@ -225,4 +226,21 @@ export async function coldStart(page, baseURL, timeoutMs = 60_000) {
   await page.waitForTimeout(300)
   const r = await page.evaluate(() => ({ tableMs: window.__bench.startTableAt, continueMs: window.__bench.startContinueAt }))
   return { ms: Math.max(r.tableMs, r.continueMs), ...r, cls: await layoutShiftSum(page) }
+}
+
+/**
+ * Runs `run` when `moduleUrl` is the script node was started with (`node bench/x.mjs`), reporting
+ * its failures; a module imported by bench/run.mjs does nothing.
+ */
+export function runIfMain(moduleUrl, run) {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(path.resolve(process.argv[1])).href) return
+  run()
+    .then((r) => {
+      for (const f of r.failures) console.error(`Fehlgeschlagen: ${f}`)
+      process.exitCode = r.failures.length ? 1 : 0
+    })
+    .catch((e) => {
+      console.error(e)
+      process.exitCode = 1
+    })
 }

@@ -23,9 +23,8 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { launchChromium, makeProfileDir, removeProfile, ROOT, startPreview } from '../tests/e2e/support.mjs'
-import { coldStart, DIST, gzipSize, instrument, kb } from './bench-page.mjs'
+import { coldStart, DIST, gzipSize, instrument, kb, runIfMain } from './bench-page.mjs'
 
 export const BUDGET_SAVE_P95_MS = 20
 export const SAVE_CLICKS = 200
@@ -311,14 +310,4 @@ export async function runBrowserBench({ clicks = SAVE_CLICKS } = {}) {
   return out
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  runBrowserBench()
-    .then((r) => {
-      for (const f of r.failures) console.error(`Fehlgeschlagen: ${f}`)
-      process.exitCode = r.failures.length ? 1 : 0
-    })
-    .catch((e) => {
-      console.error(e)
-      process.exitCode = 1
-    })
-}
+runIfMain(import.meta.url, runBrowserBench)

@@ -36,9 +36,8 @@
 import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { launchChromium, makeProfileDir, removeProfile, ROOT, startPreview } from '../tests/e2e/support.mjs'
-import { coldStart, DIST, freshLoad, instrument, kb, layoutShiftSum, longestTask, networkQuiet, recordJs, waitIdle } from './bench-page.mjs'
+import { coldStart, DIST, freshLoad, instrument, kb, layoutShiftSum, longestTask, networkQuiet, recordJs, waitIdle, runIfMain } from './bench-page.mjs'
 import { BUDGET_FIRST_LOAD_KB, ensureDist, median, START_RUNS } from './browser-bench.mjs'
 
 export const BUDGET_RESTORE_MS = 3000
@@ -568,14 +567,4 @@ export async function runLargeBench() {
   return out
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  runLargeBench()
-    .then((r) => {
-      for (const f of r.failures) console.error(`Fehlgeschlagen: ${f}`)
-      process.exitCode = r.failures.length ? 1 : 0
-    })
-    .catch((e) => {
-      console.error(e)
-      process.exitCode = 1
-    })
-}
+runIfMain(import.meta.url, runLargeBench)
