@@ -5,7 +5,7 @@
  */
 import type { ExchangeData } from '@/domain/exchange/formats'
 import type { StateDiff } from '@/domain/exchange/merge'
-import type { ApplyRequest, BackupFileMeta, CheckContext, CheckOutcome, ExchangeSession } from './exchange-session'
+import type { ApplyRequest, BackupFileMeta, CheckContext, CheckOutcome } from './exchange-session'
 import type { WorkerCall, WorkerResponse } from './exchange-protocol'
 
 interface Backend {
@@ -56,24 +56,8 @@ function workerBackend(): Backend {
 }
 
 async function inThreadBackend(): Promise<Backend> {
-  const { buildBackupBlob, createExchangeSession } = await import('./exchange-session')
-  const session: ExchangeSession = createExchangeSession()
-  return {
-    async call(message) {
-      switch (message.op) {
-        case 'check':
-          return session.check(message.files, message.context)
-        case 'apply':
-          return session.planApply(message.request)
-        case 'replaceAll':
-          return session.replacement()
-        case 'reset':
-          return session.reset()
-        case 'backup':
-          return buildBackupBlob(message.meta)
-      }
-    },
-  }
+  const { createExchangeHandler } = await import('./exchange-handler')
+  return { call: createExchangeHandler() }
 }
 
 function getBackend(): Promise<Backend> {

@@ -154,3 +154,4 @@ export async function buildBackupBlob(meta: BackupFileMeta): Promise<Blob> {
   // The canonical text ends with "\n}\n" (ASCII), which the checksum line replaces.
   return new Blob([bytes.subarray(0, bytes.length - 3), checksumTail(checksum)], { type: 'application/json' })
 }
+

@@ -1,27 +1,12 @@
 /**
- * Web Worker for exchange files (see exchange-session.ts): parses, validates, merges and writes
- * imports, and builds the backup file, so a 20 MB backup never blocks the page. It reads the
- * database; the page writes (src/db/backup.ts).
+ * Web Worker for exchange files (see exchange-session.ts): parses, validates and merges imports,
+ * works out what to write and builds the backup file, so a 20 MB backup never blocks the page. It
+ * reads the database; the page writes (src/db/backup.ts).
  */
-import { buildBackupBlob, createExchangeSession } from './exchange-session'
+import { createExchangeHandler } from './exchange-handler'
 import type { WorkerRequest, WorkerResponse } from './exchange-protocol'
 
-const session = createExchangeSession()
-
-async function run(request: WorkerRequest): Promise<unknown> {
-  switch (request.op) {
-    case 'check':
-      return session.check(request.files, request.context)
-    case 'apply':
-      return session.planApply(request.request)
-    case 'replaceAll':
-      return session.replacement()
-    case 'reset':
-      return session.reset()
-    case 'backup':
-      return buildBackupBlob(request.meta)
-  }
-}
+const run = createExchangeHandler()
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const { id } = event.data
