@@ -28,6 +28,7 @@ export class CatalogLoadError extends Error {
 export const useCatalogStore = defineStore('catalogs', () => {
   const loaded = shallowRef<Record<string, Catalog>>({})
   const pending = new Map<string, Promise<Catalog>>()
+  const summaries = new Map<string, Promise<CatalogSummary>>()
 
   const builtinOf = (ref: CatalogRef) => BUILTIN_CATALOGS.find((c) => c.catalogId === ref.catalogId && c.catalogVersion === ref.catalogVersion)
 
@@ -69,7 +70,7 @@ export const useCatalogStore = defineStore('catalogs', () => {
    * read from the stored record without loading the validator; only if that fails (a damaged record)
    * does it go through the full load, which reports the problems.
    */
-  async function summary(ref: CatalogRef): Promise<CatalogSummary> {
+  async function readSummary(ref: CatalogRef): Promise<CatalogSummary> {
     const builtin = builtinOf(ref)
     if (builtin) return builtin.summary()
     const { summarizeCatalog } = await import('@/domain/model/catalog-summary')
@@ -84,6 +85,18 @@ export const useCatalogStore = defineStore('catalogs', () => {
       }
     }
     return summarizeCatalog(await load(ref))
+  }
+
+  /** `readSummary` once per catalogue version for the session (a version never changes); a failure is not kept. */
+  function summary(ref: CatalogRef): Promise<CatalogSummary> {
+    const k = catalogRefKey(ref)
+    let p = summaries.get(k)
+    if (!p) {
+      p = readSummary(ref)
+      p.catch(() => summaries.delete(k))
+      summaries.set(k, p)
+    }
+    return p
   }
 
   /**
