@@ -234,11 +234,14 @@ export async function backupStatus(): Promise<{ lastExportAt: string | null; fir
 
 /** Deletes all user data in this browser (after the user confirmed). The device id stays. */
 export async function clearAllData(): Promise<void> {
-  await db.transaction('rw', [...DATA_TABLES(), db.meta], async () => {
+  await db.transaction('rw', [...DATA_TABLES(), db.meta, db.syncOutbox, db.syncConflicts], async () => {
     const deviceId = await db.meta.get('deviceId')
     // The backup downloaded before still exists: "Letzte Sicherung" keeps its date after the wipe.
     const lastExport = await db.meta.get(META_KEYS.lastExportAt)
+    // Sync settings and password go with meta; the server's data is not touched (nothing to send).
     await Promise.all([...DATA_TABLES(), db.meta].map((t) => t.clear()))
+    await db.syncConflicts.clear()
+    await db.syncOutbox.clear()
     if (deviceId) await db.meta.put(deviceId)
     if (lastExport) await db.meta.put(lastExport)
   })

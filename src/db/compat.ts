@@ -4,10 +4,10 @@
  * to add a store it misses) and write into it. This check reads the stored version and store names
  * with the raw IndexedDB API before Dexie touches anything, and never creates a database.
  */
-import { DB_NAME, SCHEMA_LATEST } from './database'
+import { DB_NAME, DB_VERSION, SCHEMA_LATEST } from './database'
 
-/** Dexie stores version n as native IndexedDB version n × 10. */
-export const APP_DB_VERSION = 5
+/** The schema version this app writes. Dexie stores version n as native IndexedDB version n × 10. */
+export const APP_DB_VERSION = DB_VERSION
 const NATIVE_VERSION = APP_DB_VERSION * 10
 const KNOWN_STORES: ReadonlySet<string> = new Set(Object.keys(SCHEMA_LATEST))
 

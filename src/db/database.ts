@@ -24,6 +24,11 @@
  *   reads ~1 KB per questionnaire instead of the whole document. Derived data: the upgrade fills it
  *   from the stored assessments, and a DBCore middleware (summary-middleware.ts) rewrites it in the
  *   same transaction as every write of `assessments`. Never exported, never merged.
+ * - v6: optional replication with CouchDB (docs/sync.md): `syncOutbox`, one entry per replicated
+ *   record written since the sync engine last compared it with its replication copy (kept by a
+ *   DBCore middleware, sync-outbox-middleware.ts, in the same transaction as every write), and
+ *   `syncConflicts`, answer conflicts found while merging replicated records, until decided. New
+ *   tables only: no data changes. Never exported in backups.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { Agenda, StatusEvent } from '@/domain/agenda/types'
@@ -33,6 +38,8 @@ import { summarizeAssessment, type AssessmentSummary } from '@/domain/model/asse
 import { isReadable } from '@/domain/model/stored-guard'
 import { newDeviceId } from './ids'
 import { summaryMiddleware, SUMMARY_TABLE } from './summary-middleware'
+import { OUTBOX_TABLE, syncOutboxMiddleware, type OutboxEntry } from './sync-outbox-middleware'
+import type { StoredSyncConflict } from '@/domain/sync/conflicts'
 
 export const DB_NAME = 'digitalisierungs-check'
 
@@ -99,8 +106,15 @@ export const SCHEMA_V5 = {
   [SUMMARY_TABLE]: 'id, roundId, [orgId+open+activityAt]',
 } as const
 
-/** The schema this version of the app writes (the last one above). */
-export const SCHEMA_LATEST = SCHEMA_V5
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  [OUTBOX_TABLE]: 'key',
+  syncConflicts: 'key, orgId',
+} as const
+
+/** The schema this version of the app writes (the last one above), and its version number. */
+export const SCHEMA_LATEST = SCHEMA_V6
+export const DB_VERSION = 6
 
 /** Meta key of this browser profile's random device id (created once, never exported as a setting). */
 export const DEVICE_ID_KEY = 'deviceId'
@@ -117,10 +131,13 @@ export class CheckDatabase extends Dexie {
   agendaEvents!: EntityTable<StatusEvent, 'id'>
   services!: EntityTable<ServiceRecord, 'id'>
   assessmentSummaries!: EntityTable<AssessmentSummary, 'id'>
+  syncOutbox!: EntityTable<OutboxEntry, 'key'>
+  syncConflicts!: EntityTable<StoredSyncConflict, 'key'>
 
   constructor(name = DB_NAME) {
     super(name)
     this.use(summaryMiddleware)
+    this.use(syncOutboxMiddleware)
     this.version(1).stores(SCHEMA_V1)
     this.version(2)
       .stores(SCHEMA_V2)
@@ -193,6 +210,7 @@ export class CheckDatabase extends Dexie {
         })
         await tx.table(SUMMARY_TABLE).bulkPut(summaries)
       })
+    this.version(DB_VERSION).stores(SCHEMA_V6)
   }
 }
 

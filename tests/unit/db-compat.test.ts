@@ -5,7 +5,7 @@
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkDatabaseCompatibility } from '@/db/compat'
-import { CheckDatabase, SCHEMA_V4, SCHEMA_V5 } from '@/db/database'
+import { CheckDatabase, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from '@/db/database'
 
 const NAME = 'compat-test'
 afterEach(async () => {
@@ -39,17 +39,21 @@ describe('checkDatabaseCompatibility', () => {
     expect(await checkDatabaseCompatibility(NAME)).toEqual({ status: 'ok' })
   })
   it('a higher version (a newer app): newer', async () => {
-    await createNative(60, Object.keys(SCHEMA_V5))
-    expect(await checkDatabaseCompatibility(NAME)).toEqual({ status: 'newer', version: 6, unknownStores: [] })
+    await createNative(70, Object.keys(SCHEMA_V6))
+    expect(await checkDatabaseCompatibility(NAME)).toEqual({ status: 'newer', version: 7, unknownStores: [] })
   })
   it('a database of the previous version (4, before the assessment summaries): ok, Dexie upgrades it', async () => {
     await createNative(40, Object.keys(SCHEMA_V4))
     expect(await checkDatabaseCompatibility(NAME)).toEqual({ status: 'ok' })
   })
+  it('a database of version 5 (before the sync outbox): ok, Dexie upgrades it', async () => {
+    await createNative(50, Object.keys(SCHEMA_V5))
+    expect(await checkDatabaseCompatibility(NAME)).toEqual({ status: 'ok' })
+  })
   it('the same version with a store this app does not know: newer, and nothing is changed', async () => {
-    await createNative(50, [...Object.keys(SCHEMA_V5).filter((s) => s !== 'meta'), 'sync'])
-    expect(await checkDatabaseCompatibility(NAME)).toEqual({ status: 'newer', version: 5, unknownStores: ['sync'] })
+    await createNative(60, [...Object.keys(SCHEMA_V6).filter((s) => s !== 'meta'), 'futureStore'])
+    expect(await checkDatabaseCompatibility(NAME)).toEqual({ status: 'newer', version: 6, unknownStores: ['futureStore'] })
     const dbs = await indexedDB.databases()
-    expect(dbs.find((d) => d.name === NAME)?.version).toBe(50)
+    expect(dbs.find((d) => d.name === NAME)?.version).toBe(60)
   })
 })

@@ -1,6 +1,6 @@
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CheckDatabase, DEVICE_ID_KEY, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type LegacyAnswerRow } from '@/db/database'
+import { CheckDatabase, DB_VERSION, DEVICE_ID_KEY, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, type LegacyAnswerRow } from '@/db/database'
 import { summarizeAssessment } from '@/domain/model/assessment-summary'
 import type { Assessment } from '@/domain/model/types'
 import { isReadable } from '@/domain/model/stored-guard'
@@ -39,7 +39,7 @@ describe('schema upgrade v1 → v2 → v3 → v4 → v5 (opening a v1 database)'
     const rows = await writeV1(500)
     const db = new CheckDatabase(NAME)
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(DB_VERSION)
     const assessments = await db.assessments.toArray()
     const migrated = assessments.flatMap((a) => Object.values(a.answers).map((ans) => ({ assessmentId: a.id, ...ans })))
     expect(migrated).toHaveLength(500)
@@ -119,7 +119,7 @@ describe('schema upgrade v2 → v3 → v4 → v5', () => {
     const { answers } = await writeV2()
     const db = new CheckDatabase(NAME)
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(DB_VERSION)
     const deviceId = (await db.meta.get(DEVICE_ID_KEY))?.value as string
     expect(deviceId).toMatch(/^[0-9a-z]{12}$/)
     const a1 = (await db.assessments.get('a1'))!
@@ -185,7 +185,7 @@ describe('schema upgrade v3 → v4 (Digitale Agenda, Leistungsinventar)', () => 
     const before = await writeV3()
     const db = new CheckDatabase(NAME)
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(DB_VERSION)
     for (const [table, list] of Object.entries(before)) expect(await db.table(table).toArray()).toEqual(list)
     expect([await db.agendas.count(), await db.agendaEvents.count(), await db.services.count()]).toEqual([0, 0, 0])
     expect(db.agendas.schema.indexes.map((i) => i.name)).toEqual(['orgId'])
@@ -237,7 +237,7 @@ describe('schema upgrade v4 → v5 (assessment summaries)', () => {
     const before = await writeV4()
     const db = new CheckDatabase(NAME)
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(DB_VERSION)
     expect(await db.assessments.toArray()).toEqual([...before].sort((a, b) => String(a.id).localeCompare(String(b.id))))
     const summaries = await db.assessmentSummaries.toArray()
     const readable = before.filter((a) => a.id !== 'broken') as unknown as Assessment[]
@@ -262,5 +262,31 @@ describe('schema upgrade v4 → v5 (assessment summaries)', () => {
     await second.assessments.update('a1', { status: 'submitted' })
     expect((await second.assessmentSummaries.get('a1'))!.status).toBe('submitted')
     second.close()
+  })
+})
+
+describe('schema upgrade v5 → v6 (sync outbox and conflicts)', () => {
+  it('adds the two empty stores and leaves every record as it was; a write after the upgrade is noted in the outbox', async () => {
+    const before = await writeV4()
+    const v5 = new Dexie(NAME)
+    v5.version(1).stores(SCHEMA_V1)
+    v5.version(2).stores(SCHEMA_V2)
+    v5.version(3).stores(SCHEMA_V3)
+    v5.version(4).stores(SCHEMA_V4)
+    v5.version(5).stores(SCHEMA_V5)
+    await v5.open()
+    const dump = async (d: Dexie) => Object.fromEntries(await Promise.all(['organisations', 'departments', 'rounds', 'assessments', 'meta'].map(async (t) => [t, await d.table(t).toArray()] as const)))
+    const at5 = await dump(v5)
+    v5.close()
+    const db = new CheckDatabase(NAME)
+    await db.open()
+    expect(db.verno).toBe(6)
+    expect(await dump(db)).toEqual(at5)
+    expect(await db.assessments.count()).toBe(before.length)
+    expect(await db.syncOutbox.count()).toBe(0)
+    expect(await db.syncConflicts.count()).toBe(0)
+    await db.assessments.update('a1', { status: 'submitted' })
+    expect((await db.syncOutbox.toArray()).map((e) => e.key)).toEqual(['assessments\u0000a1'])
+    db.close()
   })
 })
