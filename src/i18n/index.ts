@@ -61,7 +61,7 @@ export async function setLocale(locale: AppLocale): Promise<void> {
  * the groups its screen needs in `meta.texts` and the router loads them before the screen shows;
  * components outside such routes use useTexts. A group is merged into the locale's messages once.
  */
-export type TextGroup = 'method' | 'public' | 'files' | 'report' | 'analysis' | 'workshop' | 'strategy'
+export type TextGroup = 'method' | 'public' | 'files' | 'report' | 'analysis' | 'workshop' | 'strategy' | 'sync'
 
 const TEXT_GROUPS: Record<TextGroup, Record<AppLocale, () => Promise<{ default: object }>>> = {
   method: { de: () => import('./method.de'), en: () => import('./method.en') },
@@ -71,6 +71,7 @@ const TEXT_GROUPS: Record<TextGroup, Record<AppLocale, () => Promise<{ default: 
   analysis: { de: () => import('./analysis.de'), en: () => import('./analysis.en') },
   workshop: { de: () => import('./workshop.de'), en: () => import('./workshop.en') },
   strategy: { de: () => import('./strategy.de'), en: () => import('./strategy.en') },
+  sync: { de: () => import('./sync.de'), en: () => import('./sync.en') },
 }
 /** Groups loaded so far (in any language): a change of language loads them for the new one first. */
 const wanted = new Set<TextGroup>()

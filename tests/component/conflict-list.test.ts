@@ -1,13 +1,16 @@
 /**
  * ConflictList: one answer changed here and in an imported file to different values. The list shows
- * both versions side by side and lets the user decide; the decision goes to the exchange store.
+ * both versions side by side and lets the user decide; the decision is emitted as `decide` and, wired
+ * as ImportPanel wires it, goes to the exchange store. Headings, intro and choice labels can be
+ * replaced (the Synchronisation screen does).
  */
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { defineComponent, h } from 'vue'
 import ConflictList from '@/components/exchange/ConflictList.vue'
 import { DEFAULT_CATALOG } from '@/catalogs'
-import { conflictKey } from '@/domain/exchange/merge'
+import { conflictKey, type ConflictDecision } from '@/domain/exchange/merge'
 import { useCatalogStore } from '@/stores/catalogs'
 import { useExchangeStore, type ConflictRow } from '@/stores/exchange'
 import { makeAnswer } from '../fixtures/builders'
@@ -44,10 +47,19 @@ beforeEach(async () => {
   await useCatalogStore().load(DEFAULT_CATALOG)
 })
 
+/** The list wired to the exchange store as ImportPanel wires it. */
+const ImportHost = defineComponent({
+  props: { row: { type: Object as () => ConflictRow, required: true } },
+  setup(props) {
+    const exchange = useExchangeStore()
+    return () => h(ConflictList, { conflicts: [props.row], decisions: exchange.decisions, onDecide: exchange.decide })
+  },
+})
+
 function mountList(row: ConflictRow) {
   // What `check` preselects for every conflict.
   useExchangeStore().decisions = { [row.key]: 'auto' }
-  return mount(ConflictList, { props: { conflicts: [row] }, global: { plugins: [makeI18n(), pinia] } })
+  return mount(ImportHost, { props: { row }, global: { plugins: [makeI18n(), pinia] } })
 }
 
 const LABELS = {
@@ -117,5 +129,29 @@ describe('ConflictList', () => {
 
     await w.findAll('.choice').find((c) => c.text() === LABELS.both)!.find('input').setValue(true)
     expect(exchange.decisions).toEqual({ [row.key]: 'both' })
+    expect(w.findComponent(ConflictList).emitted('decide')).toEqual([
+      [row.key, 'theirs'],
+      [row.key, 'both'],
+    ])
+  })
+
+  it('takes its decisions from the parent only and can be worded for another source', async () => {
+    const row = makeConflictRow({ winner: 'incoming' })
+    const labelOf = (dec: ConflictDecision, c: ConflictRow) => `${dec} (${c.winner})`
+    const w = mount(ConflictList, {
+      props: { conflicts: [row], decisions: { [row.key]: 'mine' }, hereLabel: 'Auf diesem Gerät', incomingLabel: 'Von einem anderen Gerät', intro: 'Vom Server.', decisionLabel: labelOf },
+      global: { plugins: [makeI18n(), pinia] },
+    })
+    expect(w.findAll('thead th').map((th) => th.text())).toEqual(['Angabe', 'Auf diesem Gerät', 'Von einem anderen Gerät'])
+    expect(w.find('h3 + p').text()).toBe('Vom Server.')
+    expect(w.findAll('.choice').map((c) => c.text())).toEqual(['auto (incoming)', 'mine (incoming)', 'theirs (incoming)', 'both (incoming)'])
+    const checked = () => w.findAll<HTMLInputElement>('input[type="radio"]').filter((r) => r.element.checked).map((r) => r.element.value)
+    expect(checked()).toEqual(['mine'])
+    // The exchange store is not touched: the choice is only emitted; the parent decides what it means.
+    await w.findAll('input[type="radio"]')[3]!.setValue(true)
+    expect(w.emitted('decide')).toEqual([[row.key, 'both']])
+    expect(useExchangeStore().decisions).toEqual({})
+    await w.setProps({ decisions: { [row.key]: 'both' } })
+    expect(checked()).toEqual(['both'])
   })
 })

@@ -104,7 +104,7 @@ describe('vocabulary overlays', () => {
 })
 
 describe('applyVocabulary on the app messages', () => {
-  const GROUPS: TextGroup[] = ['method', 'public', 'files', 'report', 'analysis', 'workshop', 'strategy']
+  const GROUPS: TextGroup[] = ['method', 'public', 'files', 'report', 'analysis', 'workshop', 'strategy', 'sync']
   const text = (locale: 'de' | 'en', key: string): string | undefined => flatten(i18n.global.getLocaleMessage(locale) as Messages).get(key)
 
   afterAll(() => applyVocabulary('kommune'))
