@@ -9,7 +9,7 @@ export default {
     loading: 'Wird geladen …',
     offlineReady: 'Die Anwendung ist jetzt auch ohne Netzwerk verfügbar.',
     updated: 'Eine neue Version wurde geladen.',
-    footerNote: 'Alle Daten bleiben in diesem Browser. Nichts verlässt das Gerät, außer Sie exportieren es.',
+    footerNote: 'Alle Daten bleiben in diesem Browser. Nichts verlässt das Gerät, außer Sie exportieren es oder schalten die Synchronisation ein.',
     newerDatabaseTitle: 'Ihre Daten stammen von einer neueren Version',
     newerDatabaseText: 'Die Daten in diesem Browser wurden mit einer neueren Version des Digitalisierungs-Checks gespeichert. Diese ältere Version öffnet sie nicht, damit nichts verloren geht oder beschädigt wird. Bitte laden Sie die neuere Version: Seite neu laden (bei Bedarf den Browser-Cache leeren) oder Ihre IT bitten, die aktuelle Version bereitzustellen.',
     newerDatabaseDetail: 'Technische Angabe: Datenbankversion {version}, unbekannte Bereiche: {stores}.',

@@ -12,7 +12,7 @@ const en: typeof de = {
     loading: 'Loading …',
     offlineReady: 'The application is now also available without a network connection.',
     updated: 'A new version has been loaded.',
-    footerNote: 'All data stays in this browser. Nothing leaves the device unless you export it.',
+    footerNote: 'All data stays in this browser. Nothing leaves the device unless you export it or switch synchronisation on.',
     newerDatabaseTitle: 'Your data comes from a newer version',
     newerDatabaseText: 'The data in this browser was saved by a newer version of the Digitalisierungs-Check. This older version does not open it, so that nothing is lost or damaged. Please load the newer version: reload the page (clear the browser cache if needed) or ask your IT to provide the current version.',
     newerDatabaseDetail: 'Technical detail: database version {version}, unknown areas: {stores}.',

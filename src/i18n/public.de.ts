@@ -166,8 +166,8 @@ export default {
   privacy: {
     title: 'Datenschutz',
     p1: 'Der Digitalisierungs-Check läuft vollständig in Ihrem Browser. Alle Eingaben – Kommunen, Fachbereiche, Antworten und Kommentare – werden ausschließlich lokal im Speicher dieses Browsers (IndexedDB) auf diesem Gerät abgelegt.',
-    p2: 'Es werden keine Daten an Server übertragen: keine Analyse- oder Statistikdienste, keine Schriftarten oder Bibliotheken von fremden Servern, keine Cookies zur Nachverfolgung. Nach dem ersten Aufruf funktioniert die Anwendung auch ohne Netzwerk.',
-    p3: 'Daten verlassen das Gerät nur, wenn Sie selbst eine Datei exportieren (Sicherung, CSV, Bericht). Für exportierte Dateien sind Sie bzw. Ihre Kommune als Verantwortliche im Sinne der DSGVO zuständig.',
+    p2: 'Ohne Synchronisation werden keine Daten an Server übertragen: keine Analyse- oder Statistikdienste, keine Schriftarten oder Bibliotheken von fremden Servern, keine Cookies zur Nachverfolgung. Nach dem ersten Aufruf funktioniert die Anwendung auch ohne Netzwerk.',
+    p3: 'Daten verlassen das Gerät nur, wenn Sie selbst eine Datei exportieren (Sicherung, CSV, Bericht) oder unter „Synchronisation“ einen Server Ihrer IT eintragen und die Synchronisation einschalten: Dann gehen die Daten des Datenbestands an genau diesen Server (Apache CouchDB), an keinen anderen. Das Passwort dafür bleibt in diesem Browser. Für exportierte Dateien und den Server sind Sie bzw. Ihre Kommune als Verantwortliche im Sinne der DSGVO zuständig.',
     p4: 'Personenbezogene Angaben (z. B. Namen von Befragten oder Leitungen) sind freiwillig. Für eine anonyme Erhebung lassen Sie die Felder leer oder verwenden eine Funktion statt eines Namens.',
     p5: 'Löschen: Einzelne Kommunen, Fachbereiche und Runden löschen Sie unter „Einrichtung“. Alle Daten entfernen Sie, indem Sie die Website-Daten dieses Browsers löschen.',
   },

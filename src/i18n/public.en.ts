@@ -166,8 +166,8 @@ export default {
   privacy: {
     title: 'Privacy',
     p1: 'The Digitalisierungs-Check runs entirely in your browser. All entries – municipalities, departments, answers and comments – are stored exclusively locally in this browser’s storage (IndexedDB) on this device.',
-    p2: 'No data is transmitted to servers: no analytics or statistics services, no fonts or libraries from third-party servers, no tracking cookies. After the first visit, the application also works without a network connection.',
-    p3: 'Data only leaves the device if you export a file yourself (backup, CSV, report). For exported files, you or your municipality are responsible as the controller within the meaning of the GDPR (DSGVO).',
+    p2: 'Without synchronisation, no data is transmitted to servers: no analytics or statistics services, no fonts or libraries from third-party servers, no tracking cookies. After the first visit, the application also works without a network connection.',
+    p3: 'Data only leaves the device if you export a file yourself (backup, CSV, report) or enter a server of your IT under “Synchronisation” and switch synchronisation on: then the data set goes to exactly that server (Apache CouchDB), to no other. Its password stays in this browser. For exported files and the server, you or your municipality are responsible as the controller within the meaning of the GDPR (DSGVO).',
     p4: 'Personal data (e.g. names of respondents or heads of units) is voluntary. For an anonymous assessment, leave the fields empty or use a role instead of a name.',
     p5: 'Deletion: you can delete individual municipalities, departments and rounds under “Setup”. To remove all data, delete this browser’s website data.',
   },

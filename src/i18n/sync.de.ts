@@ -74,12 +74,13 @@ export default {
       idleNever: 'Synchronisiert',
       offline: 'Server nicht erreichbar. Ihre Änderungen werden übertragen, sobald die Verbindung wieder steht.',
       error: 'Die Synchronisation ist unterbrochen.',
+      otherTab: 'Die Synchronisation läuft in einem anderen Tab dieses Browsers. Ihre Änderungen hier werden von dort mit übertragen.',
     },
     status: {
       title: 'Stand der Synchronisation',
       waiting: 'Keine Änderungen warten auf die Übertragung. | Änderungen warten: {n} | Änderungen warten: {n}',
       rejected: '{n} Datensatz vom Server wurde nicht übernommen, weil er die Prüfregeln verletzt. | {n} Datensätze vom Server wurden nicht übernommen, weil sie die Prüfregeln verletzen.',
-      rejectedLink: 'Einzelheiten unter „Daten & Sicherung“',
+      rejectedHint: 'Auf diesem Gerät ändert sich dadurch nichts. Bitte informieren Sie Ihre IT: Solche Datensätze stammen meist von einer anderen Programmversion oder wurden auf dem Server von Hand geändert.',
     },
     actions: {
       test: 'Verbindung testen',
@@ -127,6 +128,7 @@ export default {
       syncing: 'Überträgt …',
       offline: 'Offline',
       error: 'Synchronisationsfehler',
+      otherTab: 'Synchronisiert in anderem Tab',
       waiting: '{n} Änderung wartet | {n} Änderungen warten',
       details: 'Synchronisation: {text}',
     },

@@ -74,12 +74,13 @@ export default {
       idleNever: 'Synchronised',
       offline: 'Server not reachable. Your changes are sent as soon as the connection is back.',
       error: 'Synchronisation is interrupted.',
+      otherTab: 'Synchronisation runs in another tab of this browser. Your changes here are sent from there.',
     },
     status: {
       title: 'Synchronisation status',
       waiting: 'No changes waiting to be sent. | Changes waiting: {n} | Changes waiting: {n}',
       rejected: '{n} record from the server was not taken over because it breaks the validation rules. | {n} records from the server were not taken over because they break the validation rules.',
-      rejectedLink: 'Details under “Data & backup”',
+      rejectedHint: 'Nothing changes on this device because of it. Please inform your IT: such records usually come from another version of the program or were edited by hand on the server.',
     },
     actions: {
       test: 'Test connection',
@@ -127,6 +128,7 @@ export default {
       syncing: 'Transferring …',
       offline: 'Offline',
       error: 'Synchronisation error',
+      otherTab: 'Synchronised in another tab',
       waiting: '{n} change waiting | {n} changes waiting',
       details: 'Synchronisation: {text}',
     },

@@ -231,10 +231,15 @@ export const useSyncStore = defineStore('sync', () => {
     engine?.kick()
   }
 
-  /** Stops replication without changing the settings (the data was deleted, or in tests). */
-  function halt(): Promise<void> {
+  /**
+   * Before "delete all data in this browser": stops replication and deletes every replication copy
+   * in this browser (the settings go with the local settings; the server is not touched).
+   */
+  function discardAll(): Promise<void> {
     return serial(async () => {
       await stopEngine()
+      const { destroyAllMirrors } = await import('@/platform/sync/mirrors')
+      await destroyAllMirrors()
       orgId.value = null
       settings.value = null
       hasPassword.value = false
@@ -243,7 +248,7 @@ export const useSyncStore = defineStore('sync', () => {
     })
   }
 
-  return { orgId, settings, hasPassword, status, conflicts, active, load, save, testConnection, join, start, stop, forget, decide, halt }
+  return { orgId, settings, hasPassword, status, conflicts, active, load, save, testConnection, join, start, stop, forget, decide, discardAll }
 })
 
 export type SyncStoreInstance = ReturnType<typeof useSyncStore>

@@ -30,7 +30,7 @@ function makeI18n() {
   return createI18n({ legacy: false, locale: 'de', fallbackLocale: 'de', messages: { de: allDe, en: allEn }, datetimeFormats: { de: utc('de'), en: utc('en') } })
 }
 
-const PHASES: readonly SyncPhase[] = ['off', 'connecting', 'syncing', 'idle', 'offline', 'error']
+const PHASES: readonly SyncPhase[] = ['off', 'connecting', 'syncing', 'idle', 'offline', 'error', 'otherTab']
 const SETTINGS = { url: 'https://check.kreis.de/couchdb', db: 'musterhausen', user: 'schulz', enabled: false }
 const status = (over: Partial<SyncStatus>): SyncStatus => ({ phase: 'off', lastSyncAt: null, waiting: 0, error: null, rejected: 0, ...over })
 
@@ -314,7 +314,7 @@ describe('SyncView: status', () => {
         'Änderungen warten: 2',
         'Sie haben keinen Zugriff auf diese Datenbank. Bitten Sie Ihre IT, Ihren Benutzernamen für die Datenbank freizuschalten.',
         'Angabe für Ihre IT: HTTP-Status 403',
-        '1 Datensatz vom Server wurde nicht übernommen, weil er die Prüfregeln verletzt. Einzelheiten unter „Daten & Sicherung“',
+        '1 Datensatz vom Server wurde nicht übernommen, weil er die Prüfregeln verletzt. Auf diesem Gerät ändert sich dadurch nichts. Bitte informieren Sie Ihre IT: Solche Datensätze stammen meist von einer anderen Programmversion oder wurden auf dem Server von Hand geändert.',
       ],
     ],
   ])('%s', async (_name, over, lines) => {
@@ -353,7 +353,7 @@ describe('SyncView: status', () => {
     store.status = status({ phase: 'idle', rejected: 4 })
     const w = await mountView()
     expect(w.find('[data-testid="sync-rejected"]').text()).toContain('4 Datensätze vom Server wurden nicht übernommen')
-    expect(w.find('[data-testid="sync-rejected"]').findComponent(RouterLinkStub).props('to')).toBe('/data')
+    expect(w.find('[data-testid="sync-rejected"]').text()).toContain('Bitte informieren Sie Ihre IT')
   })
 })
 

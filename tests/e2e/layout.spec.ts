@@ -25,6 +25,7 @@ const ROUTES: [string, string][] = [
   ['Datenschutz', '/privacy'],
   ['Barrierefreiheit', '/accessibility'],
   ['Einstellungen', '/settings'],
+  ['Synchronisation', '/sync'],
   ['Fragebogen (IT, alle Fragen)', '/assessment/demo-musterstadt-dep-12-a1'],
 ]
 
@@ -55,7 +56,7 @@ describe('Layout bei 1366 px und 390 px (KERN)', () => {
       }
       expect(overflowing).toEqual([])
       s.assertClean()
-    }, 300_000) // 18 screens with axe each: slower than the default on a busy 2-core machine
+    }, 300_000) // 19 screens with axe each: slower than the default on a busy 2-core machine
   }
 
   it('die KERN-Schrift Fira Sans kommt vom eigenen Server', async () => {

@@ -106,6 +106,13 @@ describe('replication with CouchDB', () => {
     await waitForIdle(a.page, 'A synchronisiert')
     await waitFor(() => indicatorText(a.page), (t) => /Synchronisiert/.test(t), 'Anzeige „Synchronisiert“ unter dem Kopf')
     await expectNoA11yViolations(a.page, 'Synchronisation (eingeschaltet)')
+    // At 390 px the status stays visible below the header, nothing scrolls sideways, axe is clean.
+    await a.page.setViewportSize({ width: 390, height: 844 })
+    await waitFor(() => indicatorText(a.page), (t) => /Synchronisiert/.test(t), 'Anzeige bei 390 px')
+    expect(await a.page.locator('.sync-strip').isVisible()).toBe(true)
+    expect(await a.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    await expectNoA11yViolations(a.page, 'Synchronisation bei 390 px')
+    await a.page.setViewportSize({ width: 1366, height: 900 })
 
     // B: a new PC without data joins the database and gets the organisation.
     await go(b.page, '/sync')
@@ -234,6 +241,15 @@ describe('replication with CouchDB', () => {
     await cards.first().waitFor()
     const current = (await readAssessmentFromIndexedDb(b.page, shared.id))!.answers[(await itemOfCard(cards.nth(4))).id]?.ist
     await andWaitForSave(b.page, () => istGroup(cards.nth(4)).getByRole('radio', { name: new RegExp(`^Stufe ${otherLevel(current)}:`) }).check())
+  })
+
+  it('two tabs of one browser: one replicates, the other says so and takes over when the first closes', async () => {
+    const second = await a.context.newPage()
+    await second.goto(`${app.baseURL}#/sync`)
+    await waitFor(() => syncStatus(second), (s) => s.phase === 'otherTab' && /anderen Tab/.test(s.text), 'zweiter Tab: Synchronisation läuft in einem anderen Tab')
+    await a.page.close()
+    await waitForIdle(second, 'zweiter Tab übernimmt', 40_000)
+    a.page = second
   })
 
   it('a backup never contains the sync password', async () => {

@@ -14,6 +14,7 @@ export const PHASE_VARIANT: Record<SyncPhase, 'info' | 'success' | 'warning' | '
   idle: 'success',
   offline: 'warning',
   error: 'danger',
+  otherTab: 'info',
 }
 
 /** What went wrong and what to do; `http` is the line for the IT department (null without an HTTP status). */

@@ -26,8 +26,9 @@ export interface SyncSettings {
  * - idle: everything is up to date with the server (as of `lastSyncAt`)
  * - offline: the server cannot be reached (no network, server down); retried automatically
  * - error: the server refused (wrong password, no access, database missing); needs the user
+ * - otherTab: another tab of this browser replicates (one at a time; this tab takes over when it closes)
  */
-export type SyncPhase = 'off' | 'connecting' | 'syncing' | 'idle' | 'offline' | 'error'
+export type SyncPhase = 'off' | 'connecting' | 'syncing' | 'idle' | 'offline' | 'error' | 'otherTab'
 
 export const SYNC_ERROR_CODES = ['unauthorized', 'forbidden', 'notFound', 'unreachable', 'server', 'invalidResponse', 'storage', 'emptyDatabase', 'otherOrganisation', 'unknown'] as const
 /**

@@ -152,7 +152,51 @@ export async function destroyMirror(orgId: string): Promise<void> {
   await new Pouch(mirrorName(orgId), { auto_compaction: true }).destroy()
 }
 
+/**
+ * Starts the engine of an organisation, one per browser: tabs share the data, the outbox and the
+ * replication copy, so only the tab holding the Web Lock `dc-sync-<orgId>` replicates; another tab
+ * shows 'otherTab' (its changes go out through the outbox all the same) and takes over when the
+ * first one closes.
+ */
 export async function startEngine(options: EngineOptions): Promise<SyncEngine> {
+  const locks = globalThis.navigator?.locks
+  if (!locks) return runEngine(options)
+  const stats = { pulled: 0, pushed: 0 }
+  let inner: SyncEngine | null = null
+  let stopped = false
+  let release: (() => void) | null = null
+  const held = new Promise<void>((resolve) => (release = resolve))
+  let acquired: (value: boolean) => void = () => undefined
+  const first = new Promise<boolean>((resolve) => (acquired = resolve))
+  const run = async () => {
+    acquired(true)
+    if (stopped) return
+    inner = await runEngine(options)
+    Object.assign(stats, inner.stats)
+    await held
+  }
+  void locks.request(`dc-sync-${options.orgId}`, { ifAvailable: true }, async (lock) => {
+    if (lock) return run()
+    acquired(false)
+    // Another tab replicates: wait for its lock in the background.
+    options.onStatus({ phase: 'otherTab', lastSyncAt: null, waiting: 0, error: null, rejected: 0 })
+    return locks.request(`dc-sync-${options.orgId}`, run)
+  })
+  await first
+  return {
+    get stats() {
+      return inner?.stats ?? stats
+    },
+    kick: () => inner?.kick(),
+    async stop() {
+      stopped = true
+      await inner?.stop()
+      release?.()
+    },
+  }
+}
+
+async function runEngine(options: EngineOptions): Promise<SyncEngine> {
   const { orgId } = options
   const Pouch = await loadPouch()
   const mirror = new Pouch(mirrorName(orgId), { auto_compaction: true })
@@ -231,6 +275,8 @@ export async function startEngine(options: EngineOptions): Promise<SyncEngine> {
         for (const leaf of [doc, ...extra]) {
           const parsed = parseDoc(leaf, orgId)
           if (!parsed.ok) {
+            // For the IT department: which document, and why (the screen shows the count).
+            if (!rejectedIds.has(change.id)) console.warn('sync: document from the server left out', change.id, leaf._rev, parsed.reason, parsed.problems ?? [])
             rejectedIds.add(change.id)
             continue
           }
