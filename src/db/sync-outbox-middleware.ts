@@ -8,7 +8,7 @@
  * on later starts with a full comparison anyway, and then clears them.
  */
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie'
-import { keyTextOfRecord, recordKeyText, SYNC_TABLES, type SyncTable } from '@/domain/sync/keys'
+import { keyTextOfRecord, recordKeyText, SYNC_TABLES, type SyncTable } from '@/domain/sync/record-keys'
 
 export const OUTBOX_TABLE = 'syncOutbox'
 /** Key text that stands for "every record of the table" (after a table was cleared). */

@@ -1,7 +1,10 @@
 /**
- * Names of replicated records: tables, document kinds, key texts and document ids. Light on
- * purpose (no validation imports): the outbox middleware in the first load uses it.
+ * Names of replicated records: document kinds and document ids (the tables and key texts the outbox
+ * middleware needs on the first load are in record-keys.ts). No validation imports.
  */
+import { SYNC_TABLES, type SyncTable } from './record-keys'
+
+export { keyTextOfRecord, recordKeyText, SYNC_TABLES, type SyncTable } from './record-keys'
 /** Version of the document body; a later app that changes it must still read 1. */
 export const SYNC_DOC_SCHEMA = 1
 
@@ -16,11 +19,9 @@ export const SYNC_KINDS = {
   agendas: 'agenda',
   services: 'service',
   syncConflicts: 'conflict',
-} as const
+} as const satisfies Record<SyncTable, string>
 
-export type SyncTable = keyof typeof SYNC_KINDS
 export type SyncKind = (typeof SYNC_KINDS)[SyncTable]
-export const SYNC_TABLES = Object.keys(SYNC_KINDS) as SyncTable[]
 const TABLE_OF_KIND = new Map<string, SyncTable>(SYNC_TABLES.map((t) => [SYNC_KINDS[t], t]))
 
 /** A document as the app writes it (CouchDB adds `_rev`, and `_deleted` on deletion). */
@@ -33,30 +34,11 @@ export interface SyncDoc {
   data: unknown
 }
 
-/**
- * The record's key as text: its id; catalogues `id` + NUL + `version`; conflicts their key. The
- * same text the outbox uses (`outboxKey`), so both sides name a record the same way.
- */
-export function recordKeyText(table: SyncTable, key: unknown): string {
-  if (table === 'catalogs' && Array.isArray(key)) return `${String(key[0])}\u0000${String(key[1])}`
-  return String(key)
-}
-
 /** The record's key as Dexie stores it (catalogues: [id, version]). */
 export function recordKeyFromText(table: SyncTable, text: string): string | [string, string] {
   if (table !== 'catalogs') return text
   const i = text.indexOf('\u0000')
   return [text.slice(0, i), text.slice(i + 1)]
-}
-
-/** Key text of a stored record of `table` (StoredCatalog rows and plain catalogues alike). */
-export function keyTextOfRecord(table: SyncTable, record: Record<string, unknown>): string {
-  if (table === 'catalogs') {
-    const c = (record.catalog ?? record) as { id: string; version: string }
-    return `${c.id}\u0000${c.version}`
-  }
-  if (table === 'syncConflicts') return String(record.key)
-  return String(record.id)
 }
 
 const TWO_PART: ReadonlySet<SyncTable> = new Set(['catalogs', 'syncConflicts'])
