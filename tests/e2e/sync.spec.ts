@@ -14,6 +14,7 @@ import { isDeepStrictEqual } from 'node:util'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dumpIndexedDb, expectNoA11yViolations, openBrowser, readAssessmentFromIndexedDb, waitFor, type BrowserSession } from './browser'
+import { removeProfile } from './support.mjs'
 import { COUCH_ADMIN, basicAuth, provisionDatabase, startAppServer, startCouch, stopAll, type AppServer, type CouchDouble } from './couch.mjs'
 import { andWaitForSave, istGroup, istRadio, itemOfCard, questionCards } from './flows'
 
@@ -40,12 +41,14 @@ beforeAll(async () => {
   })
   expect(sec.status).toBe(200)
   app = await startAppServer({ couchUrl: couch.url })
-  a = await openBrowser()
+  // A's profile is reopened in one test (browser closed while the server was down).
+  a = await openBrowser({ keepProfile: true })
   b = await openBrowser()
 })
 
 afterAll(async () => {
   await a?.dispose()
+  if (a) removeProfile(a.userDataDir)
   await b?.dispose()
   await stopAll(app, couch)
 })
@@ -224,6 +227,24 @@ describe('replication with CouchDB', () => {
     await waitFor(() => readAssessmentFromIndexedDb(b.page, shared.id), (r) => r?.answers[item]?.ist === level, 'B hat die Änderung', 60_000)
   })
 
+  it('a change made while the server is down survives closing the browser and goes out at the next start', async () => {
+    await go(a.page, `/assessment/${shared.id}`)
+    const cards = questionCards(a.page)
+    await cards.first().waitFor()
+    const item = (await itemOfCard(cards.nth(4))).id
+    const level = otherLevel((await readAssessmentFromIndexedDb(a.page, shared.id))!.answers[item]?.ist)
+    await couch.stop()
+    await andWaitForSave(a.page, () => istRadio(cards.nth(4), level).check())
+    await waitFor(() => indicatorText(a.page), (t) => /Offline/.test(t) && /warten/.test(t), 'A: offline, Änderung wartet', 40_000)
+    await a.close()
+    couch = await startCouch({ dir: couch.dir, port: couch.port })
+    a = await openBrowser({ userDataDir: a.userDataDir, keepProfile: true })
+    await go(a.page, '/')
+    // Sync starts by itself with the app (it is switched on) and sends what waited.
+    await waitFor(() => indicatorText(a.page), (t) => /Synchronisiert/.test(t) && !/warten/.test(t), 'A nach dem Neustart synchron', 60_000)
+    await waitFor(() => readAssessmentFromIndexedDb(b.page, shared.id), (r) => r?.answers[item]?.ist === level, 'B hat die Änderung', 60_000)
+  })
+
   it('wrong password and an unreachable server: a clear German message, the app keeps working', async () => {
     await go(b.page, '/sync')
     await b.page.getByTestId('sync-form').waitFor()
@@ -252,7 +273,7 @@ describe('replication with CouchDB', () => {
     a.page = second
   })
 
-  it('a backup never contains the sync password', async () => {
+  it('a backup or a department package never contains the sync password', async () => {
     await go(a.page, '/data')
     const [dl] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: /Sicherung herunterladen|Datensicherung/ }).first().click()])
     const file = await dl.path()
@@ -260,6 +281,13 @@ describe('replication with CouchDB', () => {
     expect(text).toContain('"digitalisierungs-check/backup"')
     expect(text).not.toContain(ANNA.password)
     expect(text).not.toContain('sync.password')
+    // Nor does a department package.
+    await go(a.page, '/exchange')
+    const [pkg] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: 'Paket für Bauordnung' }).click()])
+    const pkgText = readFileSync((await pkg.path())!, 'utf8')
+    expect(pkgText).toContain('"digitalisierungs-check/package"')
+    expect(pkgText).not.toContain(ANNA.password)
+    expect(pkgText).not.toContain('sync.')
     a.assertClean({ ignoreConsole: [/status of 404/, /status of 401/, /ERR_INTERNET_DISCONNECTED/, /ERR_CONNECTION_REFUSED/, /status of 502/, /net::ERR/] })
   })
 })
