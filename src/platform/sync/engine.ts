@@ -215,6 +215,14 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
     status = { ...status, ...patch }
     if (!stopped) options.onStatus(status)
   }
+  /**
+   * The server as replication last saw it: 'ok' (reachable), 'offline' (retrying) or 'refused'
+   * (wrong password, no access: waits for new settings). Local changes go into the copy only while
+   * 'ok', so the outbox counts what waits.
+   */
+  let net: 'ok' | 'offline' | 'refused' = 'offline'
+  /** The last pump failed (this browser's storage): shown, and retried. */
+  let pumpFailed = false
   const refreshWaiting = async () => emit({ waiting: (await outboxCount(orgId)) + unpushed.size, rejected: rejectedIds.size })
 
   // --- one pump at a time ----------------------------------------------------------------------
@@ -243,14 +251,21 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
     if (stopped) return
     try {
       await pull()
-      if (status.phase !== 'offline' && status.phase !== 'error') await drain()
+      if (net === 'ok') await drain()
       if ((await removeSettledConflicts(orgId)) > 0) options.onConflicts()
       await refreshWaiting()
+      if (pumpFailed) {
+        pumpFailed = false
+        if (net === 'ok') emit({ phase: 'idle', error: null })
+      }
     } catch (e) {
       if (stopped) return
       const error = classifyError(e)
-      // A failure here is this browser's (storage); the next change or start tries again.
+      // A failure here is this browser's (storage): shown, and tried again in a while.
+      pumpFailed = true
       emit({ phase: 'error', error: error.code === 'unknown' ? { code: 'storage', status: null } : error })
+      again = true
+      setTimeout(() => kick(), 5_000)
     }
   }
 
@@ -272,18 +287,20 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
         if (extra.length === 0 && written.get(change.id) === doc._rev) continue
         const records: unknown[] = []
         let where: { table: SyncTable; keyText: string } | null = null
+        let refused = false
         for (const leaf of [doc, ...extra]) {
           const parsed = parseDoc(leaf, orgId)
           if (!parsed.ok) {
             // For the IT department: which document, and why (the screen shows the count).
             if (!rejectedIds.has(change.id)) console.warn('sync: document from the server left out', change.id, leaf._rev, parsed.reason, parsed.problems ?? [])
-            rejectedIds.add(change.id)
+            refused = true
             continue
           }
-          rejectedIds.delete(change.id)
           where = parsed
           records.push(parsed.record)
         }
+        if (refused) rejectedIds.add(change.id)
+        else rejectedIds.delete(change.id)
         if (!where || records.length === 0) continue
         if (extra.length > 0) revisit.push({ table: where.table, keyText: where.keyText, orgId })
         if (where.table === 'syncConflicts') conflictRecords.push(...(records as StoredSyncConflict[]))
@@ -412,8 +429,8 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
   let unwatch: (() => void) | null = null
 
   const onError = (error: SyncError) => {
-    if (error.code === 'unreachable' || error.code === 'server') emit({ phase: 'offline', error })
-    else emit({ phase: 'error', error })
+    net = error.code === 'unreachable' || error.code === 'server' ? 'offline' : 'refused'
+    emit({ phase: net === 'offline' ? 'offline' : 'error', error })
   }
 
   /**
@@ -432,6 +449,7 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
       if (error) return onError(error)
       if (!paused.push || !paused.pull || !online()) return
       // Caught up with the server in both directions.
+      net = 'ok'
       unpushed.clear()
       const at = new Date().toISOString()
       emit({ phase: 'idle', lastSyncAt: at, error: null })
@@ -442,7 +460,9 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
     const onActive = (dir: 'push' | 'pull') => () => {
       paused[dir] = false
       failed[dir] = null
-      if (online()) emit({ phase: 'syncing', error: null })
+      if (!online()) return
+      net = 'ok'
+      emit({ phase: 'syncing', error: null })
     }
     const onDenied = (err: unknown) => {
       const id = (err as { doc?: { id?: unknown }; id?: unknown })?.doc?.id ?? (err as { id?: unknown })?.id
@@ -473,13 +493,15 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
 
   const onOnline = () => {
     // Back online: try at once instead of waiting for the back-off.
-    if (!stopped && status.phase !== 'error') {
+    if (!stopped && net !== 'refused') {
       emit({ phase: 'connecting', error: null })
       replicate()
     }
   }
   const onOffline = () => {
-    if (!stopped && status.phase !== 'error') emit({ phase: 'offline', error: { code: 'unreachable', status: null } })
+    if (stopped || net === 'refused') return
+    net = 'offline'
+    emit({ phase: 'offline', error: { code: 'unreachable', status: null } })
   }
 
   async function connect(): Promise<void> {
@@ -487,12 +509,15 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
     if (!probed.ok) {
       const error = probed.error
       // Refused: the user has to change the settings; nothing is replicated until then.
-      if (error.code !== 'unreachable' && error.code !== 'server') return emit({ phase: 'error', error })
-      emit({ phase: 'offline', error })
+      onError(error)
+      // Refused: nothing is replicated until the settings change (the store starts a new engine).
+      if (net === 'refused') return
     } else {
       // One database per organisation: never mix this organisation's data into another one's.
       const found = await findOrganisation(options.remote, orgId)
-      if (!found.ok && found.error.code === 'otherOrganisation') return emit({ phase: 'error', error: found.error })
+      if (!found.ok && found.error.code === 'otherOrganisation') return onError(found.error)
+      net = 'ok'
+      schedule()
     }
     if (!stopped && online()) replicate()
   }
