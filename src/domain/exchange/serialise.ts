@@ -6,7 +6,7 @@
 import { canonicalCopy } from '@/domain/agenda/merge'
 import { AGENDA_ENTRY_KEYS, type Agenda, type AgendaEntry, type StatusEvent } from '@/domain/agenda/types'
 import { copyAnswer } from '@/domain/model/answers'
-import type { Assessment, Catalog, Department, Organisation, Round, Tombstone } from '@/domain/model/types'
+import { ANSWER_KEYS, type Answer, type Assessment, type Catalog, type Department, type Organisation, type Round, type Tombstone } from '@/domain/model/types'
 import { SERVICE_RECORD_KEYS, type ServiceRecord } from '@/domain/services/types'
 import { checksumOf } from './checksum'
 import {
@@ -17,7 +17,6 @@ import {
   type Backup,
   STRATEGY_FORMAT_VERSION,
   withStrategyTables,
-  type BackupData,
   type BackupMeta,
   type CheckTables,
   type ExchangeData,
@@ -80,7 +79,8 @@ const copyRound = (r: Round): Round => ({
   rev: r.rev,
 })
 
-const copyAssessment = (a: Assessment): Assessment => ({
+/** An assessment copied field by field, with `answers` as given (a copy, or an `AnswerMap` to print). */
+const assessmentWith = <M>(a: Assessment, answers: M): Omit<Assessment, 'answers'> & { answers: M } => ({
   id: a.id,
   orgId: a.orgId,
   roundId: a.roundId,
@@ -88,7 +88,7 @@ const copyAssessment = (a: Assessment): Assessment => ({
   respondent: a.respondent,
   role: a.role,
   status: a.status,
-  answers: sortedRecord(a.answers, copyAnswer),
+  answers,
   createdAt: a.createdAt,
   updatedAt: a.updatedAt,
   updatedBy: a.updatedBy,
@@ -97,6 +97,8 @@ const copyAssessment = (a: Assessment): Assessment => ({
   activityAt: a.activityAt,
   submittedAt: a.submittedAt,
 })
+
+const copyAssessment = (a: Assessment): Assessment => assessmentWith(a, sortedRecord(a.answers, copyAnswer))
 
 const copyTombstone = (t: Tombstone): Tombstone => ({
   id: t.id,
@@ -160,21 +162,22 @@ const copyService = (s: ServiceRecord): ServiceRecord => ({
   maturity: { model: s.maturity.model, ratings: sortedRecord(s.maturity.ratings, (v) => v) },
 })
 
-function copyCheckTables(data: CheckTables): CheckTables {
+/** The check tables copied; assessments with `assessment` (a full copy, or one for printing). */
+function copyCheckTables<A>(data: CheckTables, assessment: (a: Assessment) => A) {
   return {
     organisations: data.organisations.map(copyOrganisation),
     departments: data.departments.map(copyDepartment),
     rounds: data.rounds.map(copyRound),
-    assessments: data.assessments.map(copyAssessment),
+    assessments: data.assessments.map(assessment),
     catalogs: data.catalogs.map(copyCatalog),
     tombstones: data.tombstones.map(copyTombstone),
   }
 }
 
-function copyTables(data: ExchangeData): BackupData {
+function copyTables<A>(data: ExchangeData, assessment: (a: Assessment) => A) {
   const all = withStrategyTables(data)
   return {
-    ...copyCheckTables(all),
+    ...copyCheckTables(all, assessment),
     agendas: all.agendas.map(copyAgenda),
     agendaEvents: all.agendaEvents.map(copyEvent),
     services: all.services.map(copyService),
@@ -191,7 +194,7 @@ export function createBackup(data: ExchangeData, meta: BackupMeta): Backup {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
     ...header(meta),
-    ...copyTables(data),
+    ...copyTables(data, copyAssessment),
   }
 }
 
@@ -227,7 +230,7 @@ export function createPackage(
       assessments: data.assessments,
       catalogs: data.catalog ? [data.catalog] : [],
       tombstones: data.tombstones ?? [],
-    }),
+    }, copyAssessment),
   }
 }
 
@@ -235,16 +238,22 @@ const isScalar = (v: unknown): boolean => typeof v !== 'object' || v === null
 
 /**
  * Printed on one line: arrays of scalars, and records whose values are scalars or flat records of
- * scalars (an answer with its version vector `vv`, a round with its `dimensionTargets`).
+ * scalars (an answer with its version vector `vv`, a round with its `dimensionTargets`). Never an
+ * `AnswerMap` (it is not empty, and every answer has a version vector).
  */
 function isLeaf(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(isScalar)
-  if (isPlainRecord(value)) return Object.values(value).every((v) => isScalar(v) || (isPlainRecord(v) && Object.values(v).every(isScalar)))
+  if (value instanceof AnswerMap) return false
+  if (isPlainRecord(value)) return Object.values(value).every((v) => isScalar(v) || (isPlainRecord(v) && !(v instanceof AnswerMap) && Object.values(v).every(isScalar)))
   return true
 }
 
 /** Pretty printer: nested structures indented by two spaces, leaf objects/arrays on one line. */
 function printJson(value: unknown, indent: string, out: string[]): void {
+  if (value instanceof AnswerMap) {
+    out.push(printAnswers(value, indent))
+    return
+  }
   if (isLeaf(value)) {
     out.push(JSON.stringify(value) ?? 'null')
     return
@@ -268,6 +277,144 @@ function printJson(value: unknown, indent: string, out: string[]): void {
     out.push(i < entries.length - 1 ? ',\n' : '\n')
   })
   out.push(indent, '}')
+}
+
+/** `printJson` of a whole file or record, with the final newline. */
+function printed(value: unknown): string {
+  const out: string[] = []
+  printJson(value, '', out)
+  out.push('\n')
+  return out.join('')
+}
+
+/** Strings remembered by one `quoter` (states, names, device and item ids repeat in every questionnaire). */
+const QUOTED_MAX = 4096
+
+/** False when `JSON.stringify` escapes a character of `s` (quote, backslash, control character, surrogate). */
+function isPlainText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return false
+  }
+  return true
+}
+
+/** A function that quotes strings exactly as `JSON.stringify` does, remembering the first `QUOTED_MAX`. */
+function quoter(): (s: string) => string {
+  const known = new Map<string, string>()
+  return (s) => {
+    let quoted = known.get(s)
+    if (quoted === undefined) {
+      quoted = isPlainText(s) ? `"${s}"` : JSON.stringify(s)
+      if (known.size < QUOTED_MAX) known.set(s, quoted)
+    }
+    return quoted
+  }
+}
+
+/**
+ * The answers of one assessment as the canonical text takes them: not copied (a large backup has
+ * 100,000 answers) but printed by `printAnswers` straight from the record, in the order of `keys`.
+ */
+class AnswerMap {
+  constructor(
+    readonly answers: Record<string, Answer>,
+    readonly keys: readonly string[],
+    readonly quote: (s: string) => string,
+  ) {}
+}
+
+/**
+ * A key that a plain object keeps in insertion order as an own property: not an array index (those
+ * start with a digit and come first) and not `__proto__` (which sets the prototype instead).
+ */
+function isNamedKey(key: string): boolean {
+  const first = key.charCodeAt(0)
+  return !(first >= 0x30 && first <= 0x39) && key !== '__proto__'
+}
+
+/**
+ * Copies assessments for the canonical text only: `answers` becomes an `AnswerMap` when the sorted
+ * item ids are plain names (always, for valid data). An empty map (an assessment without answers
+ * prints on one line) and odd keys get the copy `copyAssessment` makes, so they print as they always did.
+ */
+function textAssessments() {
+  const quote = quoter()
+  return (a: Assessment) => {
+    const answers = a.answers
+    const keys = Object.keys(answers).sort()
+    return assessmentWith(a, keys.length > 0 && keys.every(isNamedKey) ? new AnswerMap(answers, keys, quote) : sortedRecord(answers, copyAnswer))
+  }
+}
+
+/** A string, number, boolean or null as `JSON.stringify` writes it as a record's value; undefined for anything else. */
+function scalarJson(v: unknown, quote: (s: string) => string): string | undefined {
+  switch (typeof v) {
+    case 'string':
+      return quote(v)
+    case 'number':
+      return Number.isFinite(v) ? String(v) : 'null'
+    case 'boolean':
+      return v ? 'true' : 'false'
+    default:
+      return v === null ? 'null' : undefined
+  }
+}
+
+/** `"key":` before each answer field, in the order of `copyAnswer` (ANSWER_KEYS). */
+const ANSWER_FIELD_PREFIXES = ANSWER_KEYS.map((k, i) => `${i === 0 ? '{' : ','}${JSON.stringify(k)}:`)
+
+/** The version vector as `JSON.stringify(sortedVector(vv))` writes it, or undefined when it is not plain names to scalars. */
+function vectorJson(vv: unknown, quote: (s: string) => string): string | undefined {
+  if (typeof vv !== 'object' || vv === null) return undefined
+  const devices = Object.keys(vv).sort()
+  let json = '{'
+  for (let i = 0; i < devices.length; i++) {
+    const device = devices[i] as string
+    const count = scalarJson((vv as Record<string, unknown>)[device], quote)
+    if (count === undefined || !isNamedKey(device)) return undefined
+    json += `${i === 0 ? '' : ','}${quote(device)}:${count}`
+  }
+  return `${json}}`
+}
+
+/**
+ * One answer's line, exactly what `printJson(copyAnswer(answer))` prints when every field is a
+ * string, number, boolean or null and the version vector maps device ids to such values (always,
+ * for valid data); undefined for anything else, which then goes that general way.
+ */
+function answerLine(answer: unknown, quote: (s: string) => string): string | undefined {
+  if (typeof answer !== 'object' || answer === null) return undefined
+  const record = answer as Record<string, unknown>
+  let line = ''
+  for (let i = 0; i < ANSWER_KEYS.length; i++) {
+    const key = ANSWER_KEYS[i] as (typeof ANSWER_KEYS)[number]
+    const json = key === 'vv' ? vectorJson(record[key], quote) : scalarJson(record[key], quote)
+    if (json === undefined) return undefined
+    line += (ANSWER_FIELD_PREFIXES[i] as string) + json
+  }
+  return `${line}}`
+}
+
+/**
+ * An answers map as `printJson(sortedRecord(answers, copyAnswer), indent)` prints it: one answer per
+ * line. The lines are joined here, so that what is kept until the whole file is joined is one flat
+ * string per assessment, not a tree of small pieces for the garbage collector to move.
+ */
+function printAnswers(map: AnswerMap, indent: string): string {
+  const inner = indent + '  '
+  const lines: string[] = []
+  for (const key of map.keys) {
+    const answer = map.answers[key]
+    let line = answerLine(answer, map.quote)
+    if (line === undefined) {
+      const out: string[] = []
+      printJson(copyAnswer(answer as Answer), inner, out)
+      line = out.join('')
+    }
+    lines.push(`${map.quote(key)}: ${line}`)
+  }
+  return `{\n${inner}${lines.join(`,\n${inner}`)}\n${indent}}`
 }
 
 /**
@@ -294,13 +441,11 @@ export function checksumTail(checksum: string): string {
 
 /**
  * The canonical text of a full backup of `data`: the same as `canonicalText(createBackup(data,
- * meta))`, but the records are copied once, not twice (a large backup has 100,000 answers).
+ * meta))`, but the records are copied once, not twice, and the answers (a large backup has 100,000)
+ * not at all: they are printed straight from the records (see `printAnswers`).
  */
 export function canonicalBackupText(data: ExchangeData, meta: BackupMeta): string {
-  const out: string[] = []
-  printJson(createBackup(data, meta), '', out)
-  out.push('\n')
-  return out.join('')
+  return printed({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, ...header(meta), ...copyTables(data, textAssessments()) })
 }
 
 /**
@@ -317,12 +462,9 @@ export function canonicalText(file: ExchangeFile, backupVersion: number = BACKUP
   }
   const canonical =
     file.format === PACKAGE_FORMAT
-      ? { format: PACKAGE_FORMAT, formatVersion: PACKAGE_FORMAT_VERSION, kind: file.kind, scope: { ...file.scope, assessmentIds: [...file.scope.assessmentIds] }, ...head, ...copyCheckTables(file) }
+      ? { format: PACKAGE_FORMAT, formatVersion: PACKAGE_FORMAT_VERSION, kind: file.kind, scope: { ...file.scope, assessmentIds: [...file.scope.assessmentIds] }, ...head, ...copyCheckTables(file, textAssessments()) }
       : backupVersion < STRATEGY_FORMAT_VERSION
-        ? { format: BACKUP_FORMAT, formatVersion: backupVersion, ...head, ...copyCheckTables(file) }
-        : { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, ...head, ...copyTables(file) }
-  const out: string[] = []
-  printJson(canonical, '', out)
-  out.push('\n')
-  return out.join('')
+        ? { format: BACKUP_FORMAT, formatVersion: backupVersion, ...head, ...copyCheckTables(file, textAssessments()) }
+        : { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, ...head, ...copyTables(file, textAssessments()) }
+  return printed(canonical)
 }
