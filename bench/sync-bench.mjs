@@ -65,21 +65,22 @@ const countAssessments = (page) =>
         }
       }),
   )
-const answerIst = (page, assessmentId, itemId) =>
+/** One questionnaire as stored (raw IndexedDB read), or null. */
+const readAssessment = (page, id) =>
   page.evaluate(
-    ({ assessmentId, itemId }) =>
+    (id) =>
       new Promise((resolve) => {
         const open = indexedDB.open('digitalisierungs-check')
         open.onsuccess = () => {
           const idb = open.result
-          const req = idb.transaction('assessments').objectStore('assessments').get(assessmentId)
+          const req = idb.transaction('assessments').objectStore('assessments').get(id)
           req.onsuccess = () => {
             idb.close()
-            resolve(req.result?.answers?.[itemId]?.ist ?? null)
+            resolve(req.result ?? null)
           }
         }
       }),
-    { assessmentId, itemId },
+    id,
   )
 
 async function fill(page, s) {
@@ -154,28 +155,12 @@ export async function runSyncBench() {
       const start = Date.now()
       await a.locator(`input[type="radio"][name="${group.name}"][value="${level}"]`).check()
       const latest = await until(
-        () =>
-          a.evaluate(
-            (id) =>
-              new Promise((resolve) => {
-                const open = indexedDB.open('digitalisierungs-check')
-                open.onsuccess = () => {
-                  const idb = open.result
-                  const req = idb.transaction('assessments').objectStore('assessments').get(id)
-                  req.onsuccess = () => {
-                    idb.close()
-                    const answers = Object.values(req.result.answers)
-                    resolve(answers.reduce((x, y) => (y.updatedAt > x.updatedAt ? y : x)))
-                  }
-                }
-              }),
-            target.id,
-          ),
+        async () => Object.values((await readAssessment(a, target.id)).answers).reduce((x, y) => (y.updatedAt > x.updatedAt ? y : x)),
         (ans) => String(ans.ist) === level,
         'A hat gespeichert',
         30_000,
       )
-      await until(() => answerIst(b, target.id, latest.itemId), (v) => String(v) === level, `B hat Ist ${level}`, 120_000)
+      await until(() => readAssessment(b, target.id), (r) => String(r?.answers?.[latest.itemId]?.ist) === level, `B hat Ist ${level}`, 120_000)
       runs.push(Date.now() - start)
     }
     out.editMs = median(runs)
