@@ -9,7 +9,9 @@
  * conflict on both. Then the server stops mid-sync and comes back; wrong password and an
  * unreachable server give a clear German message; backups never carry the password.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -23,6 +25,8 @@ const ANNA = { user: 'anna', password: 'pw-anna-Ä1' }
 const BEN = { user: 'ben', password: 'pw-ben-2' }
 
 let couch: CouchDouble
+/** A's full backup, taken in the password test (restored later over newer data). */
+let backupText = ''
 let app: AppServer
 let a: BrowserSession
 let b: BrowserSession
@@ -278,6 +282,7 @@ describe('replication with CouchDB', () => {
     const [dl] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: /Sicherung herunterladen|Datensicherung/ }).first().click()])
     const file = await dl.path()
     const text = readFileSync(file!, 'utf8')
+    backupText = text
     expect(text).toContain('"digitalisierungs-check/backup"')
     expect(text).not.toContain(ANNA.password)
     expect(text).not.toContain('sync.password')
@@ -289,5 +294,29 @@ describe('replication with CouchDB', () => {
     expect(pkgText).not.toContain(ANNA.password)
     expect(pkgText).not.toContain('sync.')
     a.assertClean({ ignoreConsole: [/status of 404/, /status of 401/, /ERR_INTERNET_DISCONNECTED/, /ERR_CONNECTION_REFUSED/, /status of 502/, /net::ERR/] })
+  })
+
+  it('"Alles ersetzen" with an older backup while sync is on: the newer versions on the server come back, nothing stays waiting', async () => {
+    await go(b.page, `/assessment/${shared.id}`)
+    const cards = questionCards(b.page)
+    await cards.first().waitFor()
+    const item = (await itemOfCard(cards.nth(1))).id
+    const level = otherLevel((await readAssessmentFromIndexedDb(b.page, shared.id))!.answers[item]?.ist)
+    await andWaitForSave(b.page, () => istRadio(cards.nth(1), level).check())
+    await waitFor(() => readAssessmentFromIndexedDb(a.page, shared.id), (r) => r?.answers[item]?.ist === level, 'A hat Bs Änderung', 40_000)
+
+    const file = path.join(os.tmpdir(), `dc-sync-backup-${process.pid}.json`)
+    writeFileSync(file, backupText)
+    await go(a.page, '/data')
+    await a.page.locator('#restore-file').setInputFiles(file)
+    await a.page.getByTestId('import-preview').waitFor()
+    await a.page.getByRole('button', { name: 'Alles ersetzen …' }).click()
+    await a.page.getByRole('button', { name: 'Ja, alles ersetzen' }).click()
+    await a.page.getByTestId('import-done').waitFor()
+    rmSync(file, { force: true })
+    // The restore put back the older answer here; the server's newer one is merged in again.
+    await waitFor(() => readAssessmentFromIndexedDb(a.page, shared.id), (r) => r?.answers[item]?.ist === level, 'A hat die neuere Antwort wieder', 40_000)
+    await go(a.page, '/sync')
+    await waitForIdle(a.page, 'A synchron, nichts wartet', 40_000)
   })
 })

@@ -251,7 +251,10 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
     if (stopped) return
     try {
       await pull()
+      await absorbDeferred()
       if (net === 'ok') await drain()
+      // What the drain deferred is merged now and written by the next pump.
+      if (deferred.size > 0) again = true
       if ((await removeSettledConflicts(orgId)) > 0) options.onConflicts()
       await refreshWaiting()
       if (pumpFailed) {
@@ -275,56 +278,84 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
     for (;;) {
       const res = await mirror.changes({ since, limit: BATCH, include_docs: true, conflicts: true, style: 'all_docs' })
       if (res.results.length === 0 || stopped) return
-      const docs: IncomingDoc[] = []
-      const conflictRecords: StoredSyncConflict[] = []
-      const revisit: { table: SyncTable; keyText: string; orgId: string }[] = []
-      const withConflicts = res.results.filter((c) => (c.doc?._conflicts?.length ?? 0) > 0)
-      const losers = withConflicts.length > 0 ? await readRevisions(withConflicts.flatMap((c) => c.doc!._conflicts!.map((rev) => ({ id: c.id, rev })))) : new Map<string, PouchDocBase[]>()
-      for (const change of res.results) {
-        const doc = change.doc
-        if (!doc || doc._deleted) continue
-        const extra = losers.get(change.id) ?? []
-        if (extra.length === 0 && written.get(change.id) === doc._rev) continue
-        const records: unknown[] = []
-        let where: { table: SyncTable; keyText: string } | null = null
-        let refused = false
-        for (const leaf of [doc, ...extra]) {
-          const parsed = parseDoc(leaf, orgId)
-          if (!parsed.ok) {
-            // For the IT department: which document, and why (the screen shows the count).
-            if (!rejectedIds.has(change.id)) console.warn('sync: document from the server left out', change.id, leaf._rev, parsed.reason, parsed.problems ?? [])
-            refused = true
-            continue
-          }
-          where = parsed
-          records.push(parsed.record)
-        }
-        if (refused) rejectedIds.add(change.id)
-        else rejectedIds.delete(change.id)
-        if (!where || records.length === 0) continue
-        if (extra.length > 0) revisit.push({ table: where.table, keyText: where.keyText, orgId })
-        if (where.table === 'syncConflicts') conflictRecords.push(...(records as StoredSyncConflict[]))
-        else docs.push({ table: where.table as MergeTable, keyText: where.keyText, leaves: records })
-      }
-      if (docs.length > 0) {
-        const touched = emptyData()
-        for (const d of docs) for (const leaf of d.leaves) addRecord(touched, d.table, leaf)
-        const base = await readMergeBase([touched])
-        const merged = mergeIncoming(base, docs)
-        const diff = diffStates(base, merged.state)
-        await applyStateDiff(diff)
-        stats.pulled += docs.length
-        conflictRecords.push(...merged.conflicts.map((c) => syncConflictOf(c, orgId)))
-      }
-      if (conflictRecords.length > 0) {
-        await keepSyncConflicts(conflictRecords)
-        options.onConflicts()
-      }
-      // Documents with concurrent revisions: the drain writes the merged record and deletes the rest.
-      await enqueue(revisit)
+      await absorb(res.results.map((c) => ({ id: c.id, doc: c.doc })), true)
       await writeFeedPosition(orgId, res.last_seq)
       since = res.last_seq
     }
+  }
+
+  /**
+   * Documents the drain could not write because the data here has not taken in all their revisions
+   * (e.g. after "Alles ersetzen" with an older backup, the copy holds newer versions the change feed
+   * has already passed): merged here again, so the next drain finds them absorbed.
+   */
+  const deferred = new Set<string>()
+  /** Merged again in the last round: deferred once more, they wait for a new revision (no loop). */
+  let absorbedAgain = new Set<string>()
+  async function absorbDeferred(): Promise<void> {
+    const ids = [...deferred]
+    deferred.clear()
+    absorbedAgain = new Set(ids)
+    if (ids.length === 0) return
+    for (let i = 0; i < ids.length && !stopped; i += BATCH) {
+      const rows = (await mirror.allDocs({ keys: ids.slice(i, i + BATCH), include_docs: true, conflicts: true })).rows
+      await absorb(rows.map((r) => ({ id: r.key, doc: r.doc ?? undefined })), false)
+    }
+  }
+
+  /**
+   * Validates documents of the copy (each with all its live revisions) and merges them into the data
+   * through the merge of imported files and `applyStateDiff`. `skipOwn`: documents whose winning
+   * revision this engine wrote itself (their echo in the change feed) are left out.
+   */
+  async function absorb(changes: readonly { id: string; doc: PouchDocBase | undefined }[], skipOwn: boolean): Promise<void> {
+    const docs: IncomingDoc[] = []
+    const conflictRecords: StoredSyncConflict[] = []
+    const revisit: { table: SyncTable; keyText: string; orgId: string }[] = []
+    const withConflicts = changes.filter((c) => (c.doc?._conflicts?.length ?? 0) > 0)
+    const losers = withConflicts.length > 0 ? await readRevisions(withConflicts.flatMap((c) => c.doc!._conflicts!.map((rev) => ({ id: c.id, rev })))) : new Map<string, PouchDocBase[]>()
+    for (const change of changes) {
+      const doc = change.doc
+      if (!doc || doc._deleted) continue
+      const extra = losers.get(change.id) ?? []
+      if (skipOwn && extra.length === 0 && written.get(change.id) === doc._rev) continue
+      const records: unknown[] = []
+      let where: { table: SyncTable; keyText: string } | null = null
+      let refused = false
+      for (const leaf of [doc, ...extra]) {
+        const parsed = parseDoc(leaf, orgId)
+        if (!parsed.ok) {
+          // For the IT department: which document, and why (the screen shows the count).
+          if (!rejectedIds.has(change.id)) console.warn('sync: document from the server left out', change.id, leaf._rev, parsed.reason, parsed.problems ?? [])
+          refused = true
+          continue
+        }
+        where = parsed
+        records.push(parsed.record)
+      }
+      if (refused) rejectedIds.add(change.id)
+      else rejectedIds.delete(change.id)
+      if (!where || records.length === 0) continue
+      if (extra.length > 0) revisit.push({ table: where.table, keyText: where.keyText, orgId })
+      if (where.table === 'syncConflicts') conflictRecords.push(...(records as StoredSyncConflict[]))
+      else docs.push({ table: where.table as MergeTable, keyText: where.keyText, leaves: records })
+    }
+    if (docs.length > 0) {
+      const touched = emptyData()
+      for (const d of docs) for (const leaf of d.leaves) addRecord(touched, d.table, leaf)
+      const base = await readMergeBase([touched])
+      const merged = mergeIncoming(base, docs)
+      const diff = diffStates(base, merged.state)
+      await applyStateDiff(diff)
+      stats.pulled += docs.length
+      conflictRecords.push(...merged.conflicts.map((c) => syncConflictOf(c, orgId)))
+    }
+    if (conflictRecords.length > 0) {
+      await keepSyncConflicts(conflictRecords)
+      options.onConflicts()
+    }
+    // Documents with concurrent revisions: the drain writes the merged record and deletes the rest.
+    await enqueue(revisit)
   }
 
   /** The given revisions' documents, grouped by id (unreadable ones left out). */
@@ -395,7 +426,10 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
           return { rev: d._rev, data: parsed.ok ? parsed.record : undefined, readable: parsed.ok }
         })
         const plan = planMirror(item.table, view, leaves)
-        if (plan.action === 'defer') return
+        if (plan.action === 'defer') {
+          if (!absorbedAgain.has(ids[j]!)) deferred.add(ids[j]!)
+          return
+        }
         if (plan.action === 'none') {
           handled.push(...item.entries)
           return
