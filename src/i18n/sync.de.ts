@@ -18,6 +18,7 @@ export default {
       itDoc: 'Ihre IT findet die Einrichtung des Servers in der Betriebsdokumentation (docs/sync.md).',
     },
     join: {
+      other: 'Einen weiteren Datenbestand von einem Server holen',
       title: 'Mit einem vorhandenen Datenbestand verbinden',
       text: 'Sind die Daten schon auf einem anderen Gerät erfasst und dort mit dem Server synchronisiert? Dann tragen Sie hier die Zugangsdaten ein, die Ihnen Ihre IT gegeben hat: Der Digitalisierungs-Check holt den Datenbestand vom Server und hält ihn danach auf dem neuesten Stand.',
       submit: 'Verbinden und Daten holen',

@@ -18,6 +18,7 @@ export default {
       itDoc: 'Your IT finds how to set up the server in the operations documentation (docs/sync.md).',
     },
     join: {
+      other: 'Fetch another data set from a server',
       title: 'Connect to an existing data set',
       text: 'Has the data already been recorded on another device and synchronised with the server there? Then enter the access details your IT gave you: the Digitalisierungs-Check fetches the data set from the server and keeps it up to date from then on.',
       submit: 'Connect and fetch data',

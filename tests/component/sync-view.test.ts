@@ -115,6 +115,20 @@ describe('SyncView: organisation', () => {
     expect(w.find('[data-testid="sync-notice"]').text()).toContain('Die Verbindung ist nicht gelungen. Die Datenbank enthält noch keine Daten.')
   })
 
+  it('with an organisation, another data set can be fetched: the join form appears only when its disclosure opens, with server and user but not the database', async () => {
+    store.settings = SETTINGS
+    const w = await mountView()
+    expect(w.find('[data-testid="sync-join-other"] summary').text()).toBe('Einen weiteren Datenbestand von einem Server holen')
+    expect(w.find('[data-testid="sync-join"]').exists()).toBe(false)
+    const details = w.find<HTMLDetailsElement>('[data-testid="sync-join-other"]')
+    details.element.open = true
+    await details.trigger('toggle')
+    await flushPromises()
+    expect(w.find('[data-testid="sync-join"]').text()).toBe('Verbinden und Daten holen')
+    const inputs = details.findAll<HTMLInputElement>('input')
+    expect(inputs.map((i) => i.element.value)).toEqual([SETTINGS.url, '', SETTINGS.user, ''])
+  })
+
   it('loads the settings of the active organisation and again when it changes', async () => {
     const w = await mountView()
     expect(store.load).toHaveBeenCalledWith('org-1')
