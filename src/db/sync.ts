@@ -10,7 +10,6 @@ import type { ServiceRecord } from '@/domain/services/types'
 import { isSettled, type CurrentAnswer, type StoredSyncConflict } from '@/domain/sync/conflicts'
 import { orgOfRecord, recordKeyFromText, type SyncTable } from '@/domain/sync/keys'
 import type { LocalView } from '@/domain/sync/plan'
-import { conflictKey } from '@/domain/exchange/merge'
 import { db, type StoredCatalog } from './database'
 import { quarantinedKeys, readable } from './quarantine'
 import Dexie from 'dexie'
@@ -112,7 +111,11 @@ export async function readLocalViews(orgId: string, items: readonly { table: Syn
   const views = new Map<string, LocalView>()
   const foreign = new Set<string>()
   const byTable = new Map<SyncTable, string[]>()
-  for (const i of items) byTable.set(i.table, [...(byTable.get(i.table) ?? []), i.keyText])
+  for (const i of items) {
+    const list = byTable.get(i.table)
+    if (list) list.push(i.keyText)
+    else byTable.set(i.table, [i.keyText])
+  }
   await db.transaction('r', [db.organisations, db.departments, db.rounds, db.assessments, db.catalogs, db.tombstones, db.agendas, db.agendaEvents, db.services, db.syncConflicts, db.meta], async () => {
     const q = await quarantinedKeys()
     const tombIds = items.filter((i) => i.table !== 'catalogs' && i.table !== 'syncConflicts').map((i) => i.keyText)
@@ -146,7 +149,11 @@ export async function readLocalViews(orgId: string, items: readonly { table: Syn
       if (table === 'agendas') {
         const events = readable<StatusEvent>('agendaEvents', await db.agendaEvents.where('agendaId').anyOf(keyTexts).toArray(), q)
         const history = new Map<string, StatusEvent[]>()
-        for (const e of events) history.set(e.agendaId, [...(history.get(e.agendaId) ?? []), e])
+        for (const e of events) {
+          const list = history.get(e.agendaId)
+          if (list) list.push(e)
+          else history.set(e.agendaId, [e])
+        }
         for (const k of keyTexts) {
           const agenda = ok.get(k) as Agenda | undefined
           put(k, agenda ? { agenda, events: (history.get(k) ?? []).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) } : undefined)
@@ -186,9 +193,6 @@ export async function removeSettledConflicts(orgId: string): Promise<number> {
     return settled.length
   })
 }
-
-/** Conflict key of an answer, as `syncConflicts` stores it. */
-export const syncConflictKey = (assessmentId: string, itemId: string): string => conflictKey({ assessmentId, itemId })
 
 /** The open conflicts among `keys` (not settled by the answers as they are now). */
 export async function openSyncConflicts(orgId: string, keys: ReadonlySet<string>): Promise<StoredSyncConflict[]> {

@@ -33,6 +33,9 @@ export type { ConnectionTest, JoinResult, SyncSettings, SyncSettingsIssue, SyncS
 
 const OFF: SyncStatus = { phase: 'off', lastSyncAt: null, waiting: 0, error: null, rejected: 0 }
 
+/** The page's address: a server path such as "/couchdb" is resolved against it. */
+const pageUrl = (): string => globalThis.location?.href ?? 'http://localhost/'
+
 /** The engine's module (PouchDB and the bridge): loaded only when sync runs or is tested. */
 const engineModule = () => import('@/platform/sync/engine')
 
@@ -102,7 +105,7 @@ export const useSyncStore = defineStore('sync', () => {
     status.value = { ...OFF, phase: 'connecting', lastSyncAt: status.value.lastSyncAt }
     engine = await startEngine({
       orgId: id,
-      remote: { url: databaseUrl(s, globalThis.location?.href ?? 'http://localhost/'), user: s.user, password },
+      remote: { url: databaseUrl(s, pageUrl()), user: s.user, password },
       onStatus: (next) => {
         if (orgId.value === id) status.value = { ...next, lastSyncAt: next.lastSyncAt ?? status.value.lastSyncAt }
       },
@@ -150,7 +153,7 @@ export const useSyncStore = defineStore('sync', () => {
     const id = orgId.value
     const pw = password !== null && password !== '' ? password : id ? await readSyncPassword(id) : null
     const { testConnection: test } = await engineModule()
-    return test({ url: databaseUrl(normaliseSettings(next), globalThis.location?.href ?? 'http://localhost/'), user: next.user.trim(), password: pw ?? '' })
+    return test({ url: databaseUrl(normaliseSettings(next), pageUrl()), user: next.user.trim(), password: pw ?? '' })
   }
 
   /**
@@ -164,7 +167,7 @@ export const useSyncStore = defineStore('sync', () => {
       if (issues.length > 0) return { ok: false as const, issues }
       const s = normaliseSettings(next)
       const { findOrganisation } = await engineModule()
-      const found = await findOrganisation({ url: databaseUrl(s, globalThis.location?.href ?? 'http://localhost/'), user: s.user, password })
+      const found = await findOrganisation({ url: databaseUrl(s, pageUrl()), user: s.user, password })
       if (!found.ok) return found
       await stopEngine()
       const on = { ...s, enabled: true }
@@ -214,7 +217,7 @@ export const useSyncStore = defineStore('sync', () => {
       await stopEngine()
       if (!id) return
       await removeSyncSettings(id)
-      const { destroyMirror } = await engineModule()
+      const { destroyMirror } = await import('@/platform/sync/mirrors')
       await destroyMirror(id)
       settings.value = null
       hasPassword.value = false

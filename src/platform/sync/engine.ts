@@ -37,7 +37,8 @@ import { docIdOf, parseDoc, parseDocId, SYNC_KINDS, SYNC_TABLES, toDoc, type Syn
 import { addRecord, emptyData, mergeIncoming, planMirror, type IncomingDoc, type MergeTable } from '@/domain/sync/plan'
 import { classifyError } from '@/domain/sync/settings'
 import type { ConnectionTest, JoinResult, SyncError, SyncStatus } from '@/domain/sync/types'
-import { loadPouch, mirrorName, type PouchDatabase, type PouchDocBase, type PouchEmitter, type PouchStatic } from './pouch'
+import { mirrorName } from './mirrors'
+import { loadPouch, type PouchDatabase, type PouchDocBase, type PouchEmitter, type PouchStatic } from './pouch'
 
 export interface RemoteAccess {
   /** The database's absolute address (`databaseUrl`). */
@@ -59,8 +60,6 @@ export interface SyncEngine {
   stop(): Promise<void>
   /** Runs a pump now (e.g. after the user decided conflicts). */
   kick(): void
-  /** The number of documents written by the last completed pumps (bench and tests). */
-  readonly stats: { pulled: number; pushed: number }
 }
 
 /** Documents per step of the pull and the drain (small steps keep each transaction short). */
@@ -146,12 +145,6 @@ export async function findOrganisation(remote: RemoteAccess, expected: string | 
   }
 }
 
-/** Deletes the organisation's replication copy in this browser (the data itself stays). */
-export async function destroyMirror(orgId: string): Promise<void> {
-  const Pouch = await loadPouch()
-  await new Pouch(mirrorName(orgId), { auto_compaction: true }).destroy()
-}
-
 /**
  * Starts the engine of an organisation, one per browser: tabs share the data, the outbox and the
  * replication copy, so only the tab holding the Web Lock `dc-sync-<orgId>` replicates; another tab
@@ -161,7 +154,6 @@ export async function destroyMirror(orgId: string): Promise<void> {
 export async function startEngine(options: EngineOptions): Promise<SyncEngine> {
   const locks = globalThis.navigator?.locks
   if (!locks) return runEngine(options)
-  const stats = { pulled: 0, pushed: 0 }
   let inner: SyncEngine | null = null
   let stopped = false
   let release: (() => void) | null = null
@@ -172,7 +164,6 @@ export async function startEngine(options: EngineOptions): Promise<SyncEngine> {
     acquired(true)
     if (stopped) return
     inner = await runEngine(options)
-    Object.assign(stats, inner.stats)
     await held
   }
   void locks.request(`dc-sync-${options.orgId}`, { ifAvailable: true }, async (lock) => {
@@ -184,9 +175,6 @@ export async function startEngine(options: EngineOptions): Promise<SyncEngine> {
   })
   await first
   return {
-    get stats() {
-      return inner?.stats ?? stats
-    },
     kick: () => inner?.kick(),
     async stop() {
       stopped = true
@@ -201,7 +189,6 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
   const Pouch = await loadPouch()
   const mirror = new Pouch(mirrorName(orgId), { auto_compaction: true })
   const remote = remoteDb(Pouch, options.remote)
-  const stats = { pulled: 0, pushed: 0 }
 
   let stopped = false
   let status: SyncStatus = { phase: 'connecting', lastSyncAt: null, waiting: 0, error: null, rejected: 0 }
@@ -347,7 +334,6 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
       const merged = mergeIncoming(base, docs)
       const diff = diffStates(base, merged.state)
       await applyStateDiff(diff)
-      stats.pulled += docs.length
       conflictRecords.push(...merged.conflicts.map((c) => syncConflictOf(c, orgId)))
     }
     if (conflictRecords.length > 0) {
@@ -363,7 +349,14 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
     const out = new Map<string, PouchDocBase[]>()
     if (wanted.length === 0) return out
     const res = await mirror.bulkGet({ docs: wanted })
-    for (const r of res.results) for (const d of r.docs) if ('ok' in d && !d.ok._deleted) out.set(r.id, [...(out.get(r.id) ?? []), d.ok])
+    for (const r of res.results) {
+      for (const d of r.docs) {
+        if (!('ok' in d) || d.ok._deleted) continue
+        const list = out.get(r.id)
+        if (list) list.push(d.ok)
+        else out.set(r.id, [d.ok])
+      }
+    }
     return out
   }
 
@@ -450,7 +443,6 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
           written.set(r.id, r.rev)
           unpushed.add(r.id)
         }
-        stats.pushed += results.length - failed.size
         for (const [docId, es] of writtenFor) if (!failed.has(docId)) handled.push(...es)
       }
     }
@@ -576,7 +568,6 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
   else onOffline()
 
   return {
-    stats,
     kick: () => schedule(),
     async stop() {
       stopped = true

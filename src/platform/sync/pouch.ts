@@ -57,6 +57,3 @@ export function loadPouch(): Promise<PouchStatic> {
   loaded ??= import('pouchdb-browser').then((m) => (m as unknown as { default: PouchStatic }).default)
   return loaded
 }
-
-/** Name of the organisation's replication copy (PouchDB stores it as IndexedDB `_pouch_<name>`). */
-export const mirrorName = (orgId: string): string => `dc-sync-${orgId}`
