@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import catalog1 from '@/catalogs/dc-kommune/1.0.0.json'
 import catalog2 from '@/catalogs/dc-kommune/2.0.0.json'
 import { createAssessment, ensureConsensusAssessment, removeAssessment, renameRespondent, saveAnswer, setAssessmentStatus } from '@/commands/assessments'
-import { createDepartment, createOrganisation, createRound, removeDepartment, removeOrganisation, removeRound } from '@/commands/organisations'
+import { createRound, removeDepartment, removeOrganisation, removeRound } from '@/commands/organisations'
 import { makeStamp, resetIdentityCache } from '@/commands/stamp'
 import { applyStateDiff, clearAllData, readSnapshot, replaceAllData } from '@/db/backup'
 import { db } from '@/db/database'
@@ -25,6 +25,7 @@ import { summarizeCatalog } from '@/domain/model/catalog-summary'
 import { isReadable } from '@/domain/model/stored-guard'
 import { DEPARTMENT_KINDS, type Assessment, type Catalog } from '@/domain/model/types'
 import { levelAnswer, makeAnswer, makeAssessment, naAnswer, unknownAnswer } from '../fixtures/builders'
+import { seedTeststadtWithIt } from '../fixtures/db-seed'
 
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id)
 
@@ -46,15 +47,7 @@ beforeEach(async () => {
   resetIdentityCache()
 })
 
-async function seed() {
-  const org = await createOrganisation({ name: 'Teststadt', type: 'stadt', bundesland: 'BY', inhabitants: 30000, staff: 250 })
-  const dep = await createDepartment({ orgId: org.id, name: 'Bürgerbüro', code: '32', parentUnit: '', head: '', staff: 12, kind: 'specialist' })
-  const dep2 = await createDepartment({ orgId: org.id, name: 'IT', code: '10', parentUnit: '', head: '', staff: 5, kind: 'central' })
-  const round = await createRound({ orgId: org.id, name: 'Check 2026', startDate: '2026-09-01', endDate: '', catalogId: 'dc-kommune', catalogVersion: '1.0.0', dimensionTargets: {} })
-  const a = await createAssessment({ orgId: org.id, roundId: round.id, departmentId: dep.id, respondent: 'Amtsleitung' })
-  const b = await createAssessment({ orgId: org.id, roundId: round.id, departmentId: dep2.id, respondent: 'IT-Leitung' })
-  return { org, dep, dep2, round, a, b }
-}
+const seed = seedTeststadtWithIt
 
 describe('assessment summaries after each kind of write', () => {
   it('add (create, consensus), modify (saveAnswer), put (status, respondent), delete (remove)', async () => {

@@ -6,10 +6,10 @@
  * password never leaves `meta`.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createAssessment, removeAssessment, saveAnswer, setAssessmentStatus } from '@/commands/assessments'
+import { removeAssessment, saveAnswer, setAssessmentStatus } from '@/commands/assessments'
 import { addAgendaEntry, changeAgendaEntryStatus, createAgenda, removeAgenda } from '@/commands/agenda'
 import { clearAllData, importCatalog } from '@/commands/data'
-import { createDepartment, createOrganisation, createRound, updateDepartment } from '@/commands/organisations'
+import { createDepartment, createOrganisation, updateDepartment } from '@/commands/organisations'
 import { deviceIdentity, resetIdentityCache } from '@/commands/stamp'
 import { decideSyncConflicts } from '@/commands/sync'
 import { applyStateDiff, readSnapshot } from '@/db/backup'
@@ -41,6 +41,7 @@ import { isSettled, syncConflictOf, type StoredSyncConflict } from '@/domain/syn
 import { mergeIncoming } from '@/domain/sync/plan'
 import type { SyncSettings } from '@/domain/sync/types'
 import { META, makeCatalog, makeVersionedAnswer } from '../fixtures/backup-builders'
+import { seedTeststadt } from '../fixtures/db-seed'
 
 beforeEach(async () => {
   await db.delete()
@@ -48,13 +49,7 @@ beforeEach(async () => {
   resetIdentityCache()
 })
 
-async function seed() {
-  const org = await createOrganisation({ name: 'Teststadt', type: 'stadt', bundesland: 'BY', inhabitants: 30000, staff: 250 })
-  const dep = await createDepartment({ orgId: org.id, name: 'Bürgerbüro', code: '32', parentUnit: '', head: '', staff: 12, kind: 'specialist' })
-  const round = await createRound({ orgId: org.id, name: 'Check 2026', startDate: '2026-09-01', endDate: '', catalogId: 'dc-kommune', catalogVersion: '1.0.0', dimensionTargets: {} })
-  const a = await createAssessment({ orgId: org.id, roundId: round.id, departmentId: dep.id, respondent: 'Amtsleitung' })
-  return { org, dep, round, a }
-}
+const seed = seedTeststadt
 
 async function seedAgenda(orgId: string) {
   const created = await createAgenda([], { orgId, name: 'Digitale Agenda', startYear: 2026, years: 5 })
