@@ -5,12 +5,14 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { checksumCoveredBytes, checksumOf, checksumOfBytesAsync } from '@/domain/exchange/checksum'
 import { mergeExchange } from '@/domain/exchange/merge'
-import { sameAnswer } from '@/domain/model/answers'
+import { copyAnswer, isCanonicalAnswer, sameAnswer } from '@/domain/model/answers'
+import { isCalendarDate } from '@/domain/model/dates'
+import { parseExchange } from '@/domain/exchange/parse'
 import { attachChecksum, canonicalBackupText, canonicalText, checksumTail, createBackup, serializeBackup } from '@/domain/exchange/serialise'
-import { scanJsonTree } from '@/domain/exchange/schema'
+import { ISO_DATETIME_RE, isIsoDateTime, scanJsonTree } from '@/domain/exchange/schema'
 import { deepEqualJson } from '@/domain/model/equal'
 import type { Answer } from '@/domain/model/types'
-import { META, makeAnswer, makeAssessment, makeSmallData, T0 } from '../fixtures/backup-builders'
+import { META, knownItems, makeAnswer, makeAssessment, makeSmallData, sealRaw, T0 } from '../fixtures/backup-builders'
 import { mergeOk } from '../fixtures/merge-helpers'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
@@ -186,5 +188,99 @@ describe('mergeExchange of unchanged questionnaires', () => {
     expect(r.state.assessments[0]!.status).toBe('submitted')
     expect(r.state.assessments[0]!.answers['str-01']).toBe(local.assessments[0]!.answers['str-01'])
     expect(r.changed).toBe(true)
+  })
+})
+
+describe('isCanonicalAnswer', () => {
+  const canonical = makeAnswer('str-01', { vv: { a: 1, b: 2 } })
+  const reordered = Object.fromEntries(Object.entries(canonical).reverse()) as unknown as Answer
+  it.each<[string, Answer, boolean]>([
+    ['an answer as the app writes it', canonical, true],
+    ['its copy', copyAnswer(canonical), true],
+    ['fields in another order', reordered, false],
+    ['an unknown field', { ...canonical, extra: 1 } as Answer, false],
+    ['a missing field', (({ comment: _c, ...rest }) => rest)(canonical) as Answer, false],
+    ['an unsorted version vector', { ...canonical, vv: { b: 2, a: 1 } }, false],
+    ['an empty version vector', { ...canonical, vv: {} }, true],
+  ])('%s: %s', (_, answer, expected) => {
+    expect(isCanonicalAnswer(answer)).toBe(expected)
+  })
+
+  const field = fc.constantFrom('itemId', 'state', 'ist', 'bedarf', 'potenzial', 'target', 'comment', 'updatedAt', 'updatedBy', 'deviceId', 'rev', 'vv', 'extra')
+  const answerLike = fc
+    .tuple(fc.uniqueArray(field, { minLength: 10, maxLength: 13 }), fc.dictionary(fc.constantFrom('dev-a', 'dev-b', 'dev-c', 'x'), fc.integer({ min: 1, max: 9 }), { maxKeys: 4 }))
+    .map(([fields, vv]) => Object.fromEntries(fields.map((f) => [f, f === 'vv' ? vv : f === 'rev' ? 1 : 'x'])) as unknown as Answer)
+
+  it('is only true when copyAnswer would print the same (so keeping the answer changes nothing)', () => {
+    fc.assert(
+      fc.property(answerLike, (a) => {
+        if (isCanonicalAnswer(a)) expect(JSON.stringify(a)).toBe(JSON.stringify(copyAnswer(a)))
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('is true for every copy of an answer with named device ids', () => {
+    fc.assert(
+      fc.property(answerLike, (a) => {
+        if (Object.prototype.hasOwnProperty.call(a, 'vv')) expect(isCanonicalAnswer(copyAnswer(a))).toBe(true)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})
+
+describe('parseExchange keeps answers already in canonical form, copies the others', () => {
+  const answers = { 'str-01': makeAnswer('str-01', { vv: { 'dev-a': 2, 'dev-b': 1 } }), 'str-02': makeAnswer('str-02') }
+  const data = makeSmallData({ assessments: [makeAssessment({ answers })] })
+  const parsedAnswers = (raw: Record<string, unknown>) => {
+    const result = parseExchange(sealRaw(raw), { knownCatalogItems: knownItems() })
+    expect(result.ok ? 'ok' : JSON.stringify(result.errors)).toBe('ok')
+    return result.ok ? { answers: result.file.assessments[0]!.answers, warnings: result.warnings } : null
+  }
+  const rawWith = (edit: (a: Record<string, Record<string, unknown>>) => void) => {
+    const raw = JSON.parse(JSON.stringify({ format: 'digitalisierungs-check/backup', formatVersion: 3, ...META, exportedAt: META.now.toISOString(), ...data })) as Record<string, unknown>
+    delete raw.now
+    edit((raw.assessments as { answers: Record<string, Record<string, unknown>> }[])[0]!.answers)
+    return raw
+  }
+  const expected = JSON.stringify({ 'str-01': copyAnswer(answers['str-01']), 'str-02': copyAnswer(answers['str-02']) })
+
+  it.each<[string, (a: Record<string, Record<string, unknown>>) => void, number]>([
+    ['as written', () => undefined, 0],
+    ['fields re-ordered', (a) => (a['str-01'] = Object.fromEntries(Object.entries(a['str-01']!).reverse())), 0],
+    ['an unknown field (dropped, counted)', (a) => (a['str-02']!.extra = 1), 1],
+    ['an unsorted version vector', (a) => (a['str-01']!.vv = { 'dev-b': 1, 'dev-a': 2 }), 0],
+  ])('%s: the answers are those copyAnswer makes, in the same order', (_, edit, ignored) => {
+    const out = parsedAnswers(rawWith(edit))!
+    expect(JSON.stringify(out.answers)).toBe(expected)
+    expect(out.warnings.length).toBe(ignored)
+  })
+})
+
+describe('isIsoDateTime', () => {
+  const two = (n: number) => String(n).padStart(2, '0')
+  const dateTime = fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.constantFrom('T09:30:00.000Z', 'T23:59:59+01:00', 'T24:00:00Z', 'T12:00Z', ' 12:00:00Z', ''))
+    .map(([y, m, d, time]) => `${String(y).padStart(4, '0')}-${two(m)}-${two(d)}${time}`)
+
+  it('says what the pattern and the calendar check say together', () => {
+    fc.assert(
+      fc.property(fc.oneof(dateTime, fc.string({ maxLength: 30 })), (s) => {
+        expect(isIsoDateTime(s)).toBe(ISO_DATETIME_RE.test(s) && isCalendarDate(s.slice(0, 10)))
+      }),
+      { numRuns: 5000 },
+    )
+  })
+
+  it.each([
+    ['2024-02-29T00:00:00Z', true],
+    ['2025-02-29T00:00:00Z', false],
+    ['2000-02-29T00:00:00Z', true],
+    ['1900-02-29T00:00:00Z', false],
+    ['2025-04-31T00:00:00Z', false],
+    ['2025-12-31T23:59:59.999+01:00', true],
+  ])('%s → %s', (s, expected) => {
+    expect(isIsoDateTime(s)).toBe(expected)
   })
 })

@@ -10,6 +10,7 @@ import type { z } from 'zod'
 import { validateCatalog } from '@/domain/catalog/catalog-schema'
 import { AGENDA_ENTRY_KEYS } from '@/domain/agenda/types'
 import { CATALOG_FORMAT, ANSWER_KEYS, type Answer, type Assessment, type Catalog } from '@/domain/model/types'
+import { copyAnswer, isCanonicalAnswer } from '@/domain/model/answers'
 import { checksumOf } from './checksum'
 import {
   BACKUP_FORMAT,
@@ -36,7 +37,7 @@ import {
   RECORD_KEYS,
   TOP_LEVEL_KEYS,
   backupShellSchema,
-  checkAnswer,
+  answerIssues,
   isPlainRecord,
   packageShellSchema,
   scanJsonTree,
@@ -370,22 +371,37 @@ export function parseExchange(text: string, options: ParseBackupOptions = {}): P
       errors.add('backup.tooManyEntries', { max: BACKUP_LIMITS.maxAnswersPerAssessment }, ['assessments', i, 'answers'])
       continue
     }
-    const answers: Record<string, Answer> = {}
+    // The parsed answers are kept as they are when every one is valid and already in the shape the
+    // app writes (no copy of 90,000 answers for a large backup); otherwise valid ones are copied.
+    const checked: Answer[] = []
+    let keep = true
     for (const key of keys) {
       const raw = rawAnswers[key]
-      const path = ['assessments', i, 'answers', key]
-      const checked = checkAnswer(raw)
-      if (!checked.ok) {
-        for (const issue of checked.issues) reportAnswerIssue(issue, raw, path, errors)
+      const issues = answerIssues(raw)
+      if (issues.length > 0) {
+        const path = ['assessments', i, 'answers', key]
+        for (const issue of issues) reportAnswerIssue(issue, raw, path, errors)
+        keep = false
         if (errors.full) break
         continue
       }
-      if (Object.keys(raw as object).length !== ANSWER_KEYS.length) ignored.check(raw, ANSWER_KEYS, path)
-      if (checked.answer.itemId !== key) {
-        errors.add('backup.answerKeyMismatch', { key, itemId: checked.answer.itemId }, [...path, 'itemId'])
+      const answer = raw as Answer
+      if (answer.itemId !== key) {
+        errors.add('backup.answerKeyMismatch', { key, itemId: answer.itemId }, ['assessments', i, 'answers', key, 'itemId'])
+        keep = false
         continue
       }
-      answers[key] = checked.answer
+      if (isCanonicalAnswer(answer)) checked.push(answer)
+      else {
+        if (Object.keys(answer).length !== ANSWER_KEYS.length) ignored.check(raw, ANSWER_KEYS, ['assessments', i, 'answers', key])
+        checked.push(copyAnswer(answer))
+        keep = false
+      }
+    }
+    let answers = rawAnswers as Record<string, Answer>
+    if (!keep) {
+      answers = {}
+      for (const answer of checked) answers[answer.itemId] = answer
     }
     assessments.push({ ...a, answers })
   }

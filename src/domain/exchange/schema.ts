@@ -13,7 +13,7 @@
  * Every schema strips unknown keys: they are never stored. Prototype-polluting keys (`__proto__`,
  * `constructor`, `prototype`) are rejected before any schema runs (see `scanJsonTree`).
  */
-import { isCalendarDate } from '@/domain/model/dates'
+import { daysInMonth, isCalendarDate } from '@/domain/model/dates'
 import { z } from 'zod'
 import { AGENDA_ENTRY_KINDS, AGENDA_STATUSES, type Agenda, type AgendaEntry, type EntryTombstone, type StatusEvent } from '@/domain/agenda/types'
 import { isAgendaPeriod } from '@/domain/agenda/periods'
@@ -43,6 +43,8 @@ import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_LIMITS, PACKAGE_FORMAT, PA
 
 /** Keys that could change an object's prototype when copied naively; never allowed anywhere. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+/** `FORBIDDEN_KEYS.has(key)` as plain comparisons (the quick tree walk asks it for every key). */
+const isForbiddenKey = (key: string): boolean => key === '__proto__' || key === 'constructor' || key === 'prototype'
 
 /** ISO 8601 timestamp with mandatory time zone (`Z` or ±hh:mm), as `Date.toISOString()` writes. */
 export const ISO_DATETIME_RE =
@@ -65,7 +67,12 @@ const optionalName = z.string().max(BACKUP_LIMITS.nameMax)
 const shortText = z.string().max(BACKUP_LIMITS.shortTextMax)
 /** An ISO timestamp whose date part exists in the calendar (no 2025-02-31T…). */
 export function isIsoDateTime(v: unknown): v is string {
-  return typeof v === 'string' && ISO_DATETIME_RE.test(v) && isCalendarDate(v.slice(0, 10))
+  if (typeof v !== 'string' || !ISO_DATETIME_RE.test(v)) return false
+  // The pattern fixed the digits of YYYY-MM-DD, month 01–12 and day 01–31: only the month's
+  // length is left to check (as isCalendarDate does, without its second pattern and copies).
+  const digit = (i: number) => v.charCodeAt(i) - 48
+  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+  return digit(8) * 10 + digit(9) <= daysInMonth(year, digit(5) * 10 + digit(6))
 }
 const isoDateTime = z.custom<string>(isIsoDateTime, { params: { kind: 'isoDateTime' } })
 const isoDate = z.custom<string>((v) => isCalendarDate(v), { params: { kind: 'isoDate' } })
@@ -352,7 +359,18 @@ function checkNullableLevel(
 export function checkAnswer(
   raw: unknown,
 ): { ok: true; answer: Answer } | { ok: false; issues: AnswerIssue[] } {
-  if (!isPlainRecord(raw)) return { ok: false, issues: [{ kind: 'notAnObject' }] }
+  const issues = answerIssues(raw)
+  if (issues.length > 0) return { ok: false, issues }
+  // Every field was checked: a copy with exactly the declared fields (unknown keys stripped).
+  return { ok: true, answer: copyAnswer(raw as unknown as Answer) }
+}
+
+/**
+ * What `checkAnswer` finds wrong with an answer; empty when it is valid (then `raw` is an Answer,
+ * possibly with unknown keys, which `copyAnswer` strips).
+ */
+export function answerIssues(raw: unknown): AnswerIssue[] {
+  if (!isPlainRecord(raw)) return [{ kind: 'notAnObject' }]
   const issues: AnswerIssue[] = []
   const { itemId, state, comment, updatedAt } = raw
   if (itemId === undefined) issues.push({ kind: 'missing', field: 'itemId' })
@@ -385,9 +403,7 @@ export function checkAnswer(
   // 'na' and 'unknown' never carry an Ist level. 'level' without one is valid: the Ist question is
   // still open while Bedarf, Potenzial or a comment were already given (see Answer in model/types.ts).
   if (issues.length === 0 && state !== 'level' && raw.ist !== null) issues.push({ kind: 'stateMismatch', field: 'ist' })
-  if (issues.length > 0) return { ok: false, issues }
-  // Every field was checked above: a copy with exactly the declared fields (unknown keys stripped).
-  return { ok: true, answer: copyAnswer(raw as unknown as Answer) }
+  return issues
 }
 
 function checkString(value: unknown, field: 'updatedBy' | 'deviceId', max: number, issues: AnswerIssue[]): void {
@@ -424,6 +440,47 @@ export type TreeProblem =
  * returns the first forbidden key or over-deep value, or null.
  */
 export function scanJsonTree(root: unknown, maxDepth: number = BACKUP_LIMITS.maxDepth): TreeProblem | null {
+  // The usual file has no problem: a quick walk that only says whether there is one (no nodes, no
+  // key lists) decides; the walk below names the first problem when there is.
+  if (typeof root !== 'object' || root === null || !treeMayHaveProblem(root, maxDepth)) return null
+  return firstTreeProblem(root, maxDepth)
+}
+
+/**
+ * True if a forbidden key or an over-deep value may be in the tree: never false when
+ * `firstTreeProblem` finds one (it visits the same own keys; `for…in` adds inherited enumerable
+ * ones at most, which can only make this answer true more often).
+ */
+function treeMayHaveProblem(root: object, maxDepth: number): boolean {
+  const values: object[] = [root]
+  const depths: number[] = [0]
+  while (values.length > 0) {
+    const value = values.pop()!
+    const depth = depths.pop()!
+    if (depth >= maxDepth) return true
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const child: unknown = value[i]
+        if (typeof child === 'object' && child !== null) {
+          values.push(child)
+          depths.push(depth + 1)
+        }
+      }
+    } else {
+      for (const key in value) {
+        if (isForbiddenKey(key)) return true
+        const child: unknown = (value as Record<string, unknown>)[key]
+        if (typeof child === 'object' && child !== null) {
+          values.push(child)
+          depths.push(depth + 1)
+        }
+      }
+    }
+  }
+  return false
+}
+
+function firstTreeProblem(root: object, maxDepth: number): TreeProblem | null {
   // Each node links to its parent; a path is only built for the problem found (a 20 MB backup has
   // some 200,000 objects: copying the path for each was most of the scan's time). Same visiting
   // order as a stack of paths, so the same first problem is reported.
@@ -433,7 +490,6 @@ export function scanJsonTree(root: unknown, maxDepth: number = BACKUP_LIMITS.max
     for (let n = node; n !== null && n.parent !== null; n = n.parent) out.push(n.key)
     return out.reverse()
   }
-  if (typeof root !== 'object' || root === null) return null
   const stack: Node[] = [{ value: root, key: '', parent: null, depth: 0 }]
   while (stack.length > 0) {
     const node = stack.pop()!

@@ -156,6 +156,25 @@ export function copyAnswer(a: Answer): Answer {
   return out as Answer
 }
 
+/**
+ * True when `a` already is what `copyAnswer(a)` would make of it: exactly the fields of
+ * `ANSWER_KEYS`, in that order, and a version vector with sorted device ids. Every answer the app
+ * writes has this shape, so a file's parsed answers can be kept instead of copied.
+ */
+export function isCanonicalAnswer(a: Answer): boolean {
+  let i = 0
+  for (const k in a) {
+    if (k !== ANSWER_KEYS[i++]) return false
+  }
+  if (i !== ANSWER_KEYS.length) return false
+  let previous: string | null = null
+  for (const device in a.vv) {
+    if (previous !== null && !(previous < device)) return false
+    previous = device
+  }
+  return true
+}
+
 function sortedVector(vv: VersionVector): VersionVector {
   const out: VersionVector = {}
   for (const device of Object.keys(vv).sort()) out[device] = vv[device] as number
