@@ -51,6 +51,24 @@ export async function readSnapshot(): Promise<BackupData> {
 
 const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined)
 
+/** A table keyed by a string id (everything a merge base reads by id). */
+interface IdTable<T> {
+  toCollection(): { primaryKeys(): PromiseLike<string[]> }
+  bulkGet(keys: string[]): PromiseLike<(T | undefined)[]>
+}
+
+/**
+ * The stored records with these ids. The table's keys are read first (cheap: no values), so ids
+ * the browser does not hold cost nothing (a restore into an empty database reads nothing). One
+ * request per record: in Chromium faster than one getAll of a whole 20 MB table.
+ */
+async function storedWithIds<T>(table: IdTable<T>, ids: ReadonlySet<string>): Promise<T[]> {
+  if (ids.size === 0) return []
+  const keys = await table.toCollection().primaryKeys()
+  const wanted = keys.filter((k) => ids.has(k))
+  return wanted.length === 0 ? [] : present(await table.bulkGet(wanted))
+}
+
 /**
  * The local records a merge of these files needs: every record and tombstone sharing an id with a
  * file, the children of containers a file deletes, the status history of every agenda read, and
@@ -82,23 +100,23 @@ export async function readMergeBase(files: readonly ExchangeData[]): Promise<Bac
   }
   return db.transaction('r', [...DATA_TABLES(), db.meta], async () => {
     const [organisations, departments, rounds, assessments, catalogs, agendas, services] = await Promise.all([
-      db.organisations.bulkGet([...ids.organisations]),
-      db.departments.bulkGet([...ids.departments]),
-      db.rounds.bulkGet([...ids.rounds]),
-      db.assessments.bulkGet([...ids.assessments]),
+      storedWithIds(db.organisations, ids.organisations),
+      storedWithIds(db.departments, ids.departments),
+      storedWithIds(db.rounds, ids.rounds),
+      storedWithIds(db.assessments, ids.assessments),
       db.catalogs.toArray(),
-      db.agendas.bulkGet([...ids.agendas]),
-      db.services.bulkGet([...ids.services]),
+      storedWithIds(db.agendas, ids.agendas),
+      storedWithIds(db.services, ids.services),
     ])
     // Quarantined local records are not merged with: a file's valid version of one replaces it.
     const q = await quarantinedKeys()
     const data = {
-      organisations: readable<Organisation>('organisations', present(organisations), q),
-      departments: readable<Department>('departments', present(departments), q),
-      rounds: readable<Round>('rounds', present(rounds), q),
-      assessments: readable<Assessment>('assessments', present(assessments), q),
-      agendas: readable<Agenda>('agendas', present(agendas), q),
-      services: readable<ServiceRecord>('services', present(services), q),
+      organisations: readable<Organisation>('organisations', organisations, q),
+      departments: readable<Department>('departments', departments, q),
+      rounds: readable<Round>('rounds', rounds, q),
+      assessments: readable<Assessment>('assessments', assessments, q),
+      agendas: readable<Agenda>('agendas', agendas, q),
+      services: readable<ServiceRecord>('services', services, q),
     }
     // Children of deleted containers (a deletion takes the older ones with it).
     const extra = <T extends { id: string }>(list: T[], rows: T[]): void => {
@@ -123,27 +141,38 @@ export async function readMergeBase(files: readonly ExchangeData[]): Promise<Bac
       ...data.agendas.map((a) => a.id),
       ...data.services.map((s) => s.id),
     ]
-    const tombstones = readable<Tombstone>('tombstones', present(await db.tombstones.bulkGet([...new Set(allIds)])), q)
+    const tombstones = readable<Tombstone>('tombstones', await storedWithIds(db.tombstones, new Set(allIds)), q)
     // The whole history of every agenda read: the merge unites histories and drops a deleted agenda's.
     const agendaEvents = data.agendas.length > 0 ? readable<StatusEvent>('agendaEvents', await db.agendaEvents.where('agendaId').anyOf(data.agendas.map((a) => a.id)).toArray(), q) : []
     return { ...data, catalogs: readable<StoredCatalog>('catalogs', catalogs, q).map((c) => c.catalog), tombstones, agendaEvents }
   })
 }
 
-/** Records per write call: a large questionnaire is some 25 KB, so each slice is a short task of the page. */
+/** Records per write call on the page: a large questionnaire is some 25 KB, so each slice is a short task. */
 const WRITE_SLICE = 150
 
-/**
- * Writes rows slice by slice inside the caller's transaction: each slice is queued once the one
- * before is written, so the page stays responsive during a 20 MB restore (one bulkPut of 900
- * questionnaires is one long task), and the transaction still lands completely or not at all.
- */
-async function writeInSlices<T>(write: (rows: readonly T[]) => Promise<unknown>, rows: readonly T[]): Promise<void> {
+/** How a large write is issued. */
+export interface WriteOptions {
+  /**
+   * True off the page's thread (the exchange worker): all records in one request, so that the
+   * browser stores the first while the rest are still being copied. On the page (default) the
+   * questionnaires go in slices, each queued once the one before is written, so that the page
+   * stays responsive (one bulkPut of 900 questionnaires is one long task).
+   */
+  offPage?: boolean
+}
+
+/** Writes rows inside the caller's transaction (in slices on the page); it still lands completely or not at all. */
+async function writeRows<T>(write: (rows: readonly T[]) => Promise<unknown>, rows: readonly T[], { offPage = false }: WriteOptions): Promise<void> {
+  if (offPage) {
+    await write(rows)
+    return
+  }
   for (let i = 0; i < rows.length; i += WRITE_SLICE) await write(rows.slice(i, i + WRITE_SLICE))
 }
 
 /** Writes a merge's difference atomically. Returns how many records were written or removed. */
-export async function applyStateDiff(diff: StateDiff, at: string = nowIso()): Promise<number> {
+export async function applyStateDiff(diff: StateDiff, at: string = nowIso(), options: WriteOptions = {}): Promise<number> {
   const { put, remove } = diff
   const count = (o: object) => (Object.values(o) as unknown[][]).reduce((n, x) => n + x.length, 0)
   const total = count(put) + count(remove)
@@ -153,7 +182,7 @@ export async function applyStateDiff(diff: StateDiff, at: string = nowIso()): Pr
     await db.organisations.bulkPut(put.organisations)
     await db.departments.bulkPut(put.departments)
     await db.rounds.bulkPut(put.rounds)
-    await writeInSlices((rows) => db.assessments.bulkPut(rows), put.assessments)
+    await writeRows((rows) => db.assessments.bulkPut(rows), put.assessments, options)
     await db.catalogs.bulkPut(put.catalogs.map((catalog: Catalog) => ({ id: catalog.id, version: catalog.version, importedAt: at, catalog })))
     await db.tombstones.bulkPut(put.tombstones)
     await db.agendas.bulkPut(put.agendas)
@@ -176,14 +205,14 @@ export async function applyStateDiff(diff: StateDiff, at: string = nowIso()): Pr
  * "Replace everything": deletes all user data and writes the file's data instead, in one
  * transaction. Strategy tables missing from `data` (a backup before format 3) are left empty.
  */
-export async function replaceAllData(exchangeData: ExchangeData, at: string = nowIso()): Promise<number> {
+export async function replaceAllData(exchangeData: ExchangeData, at: string = nowIso(), options: WriteOptions = {}): Promise<number> {
   const data = withStrategyTables(exchangeData)
   await db.transaction('rw', [...DATA_TABLES(), db.meta], async () => {
     await Promise.all(DATA_TABLES().map((t) => t.clear()))
     await db.organisations.bulkAdd(data.organisations)
     await db.departments.bulkAdd(data.departments)
     await db.rounds.bulkAdd(data.rounds)
-    await writeInSlices((rows) => db.assessments.bulkAdd(rows), data.assessments)
+    await writeRows((rows) => db.assessments.bulkAdd(rows), data.assessments, options)
     await db.catalogs.bulkAdd(data.catalogs.map((catalog) => ({ id: catalog.id, version: catalog.version, importedAt: at, catalog })))
     await db.tombstones.bulkAdd(data.tombstones)
     await db.agendas.bulkAdd(data.agendas)

@@ -14,17 +14,17 @@ import { shallowRef } from 'vue'
 import { BUILTIN_CATALOGS } from '@/catalogs'
 import { deviceIdentity, makeStamp } from '@/commands/stamp'
 import { createAssessment } from '@/commands/assessments'
-import { applyStateDiff, readPackageData, replaceAllData } from '@/db/backup'
+import { readPackageData } from '@/db/backup'
 import { listStoredCatalogs } from '@/db/catalogs'
 import { attachChecksum, canonicalText, createPackage } from '@/domain/exchange/serialise'
 import type { ExchangeFile, PackageKind } from '@/domain/exchange/formats'
-import type { ConflictDecision, StateDiff } from '@/domain/exchange/merge'
+import type { ConflictDecision } from '@/domain/exchange/merge'
 import type { AgendaConflictRow, ConflictRow, ImportEntry } from '@/domain/exchange/preview'
 import { checksumOfAsync } from '@/domain/exchange/checksum'
 import { SCORING_MODEL_VERSION } from '@/domain/analysis/method'
 import { catalogKey } from '@/domain/model/keys'
 import { downloadText, safeFileName } from '@/platform/download'
-import { checkedReplacement, checkFiles, planApply, prepareExchange, resetChecked } from '@/workers/exchange-client'
+import { applyChecked, checkFiles, prepareExchange, replaceWithChecked, resetChecked } from '@/workers/exchange-client'
 import type { CheckOutcome } from '@/workers/exchange-session'
 import { useCatalogStore } from './catalogs'
 import { useSessionStore } from './session'
@@ -64,12 +64,6 @@ export const useExchangeStore = defineStore('exchange', () => {
   let pending: CheckOutcome | null = null
   /** Counts checks, so that the result of a check overtaken by a newer one is dropped. */
   let generation = 0
-  /**
-   * What to write if every conflict keeps the automatic choice, fetched from the worker while the
-   * preview is shown (with a large backup most of "apply" is moving the records to the page).
-   */
-  let autoPlan: Promise<StateDiff> | null = null
-
   /** Item ids of every catalogue version this browser knows (built in and stored), by `catalogKey`. */
   async function knownItems(): Promise<Record<string, string[]>> {
     const catalogs = useCatalogStore()
@@ -80,6 +74,11 @@ export const useExchangeStore = defineStore('exchange', () => {
     }
     for (const s of await listStoredCatalogs()) map[catalogKey(s.id, s.version)] = s.catalog.items.map((i) => i.id)
     return map
+  }
+
+  /** Gets the import worker ready (a screen with an import calls it when idle). */
+  function prepare(): void {
+    prepareExchange()
   }
 
   function reset(): void {
@@ -93,7 +92,6 @@ export const useExchangeStore = defineStore('exchange', () => {
     failure.value = null
     if (pending) void resetChecked().catch(() => undefined)
     pending = null
-    autoPlan = null
   }
 
   /**
@@ -117,12 +115,6 @@ export const useExchangeStore = defineStore('exchange', () => {
       entries.value = outcome.entries
       pending = outcome
       phase.value = 'preview'
-      if (applicable()) {
-        // All 'auto': no decision uses the stamp (it only dates the write, passed to applyStateDiff).
-        const plan = planApply({ stamp: { at: '', by: '', deviceId: '' }, decisions: {}, agendaDecisions: {} })
-        plan.catch(() => undefined)
-        autoPlan = plan
-      }
       // Question texts and measure titles for the conflict lists.
       const catalogs = useCatalogStore()
       const refs = [...conflicts.value.map((c) => ({ catalogId: c.catalogId, catalogVersion: c.catalogVersion })), ...agendaConflicts.value.flatMap((c) => (c.catalog ? [c.catalog] : []))]
@@ -156,7 +148,6 @@ export const useExchangeStore = defineStore('exchange', () => {
     outcome.value = { written, openAssessmentId: pending?.openAssessmentId ?? null, orgId, replaced }
     phase.value = 'done'
     pending = null
-    autoPlan = null
   }
 
   /** Applies the previewed merge with the chosen conflict decisions, in one transaction. */
@@ -165,10 +156,8 @@ export const useExchangeStore = defineStore('exchange', () => {
     phase.value = 'applying'
     try {
       const stamp = await makeStamp()
-      // The worker works out what to write; the page writes it (one transaction, the one write path).
-      const allAuto = [...Object.values(decisions.value), ...Object.values(agendaDecisions.value)].every((d) => d === 'auto')
-      const diff = await (allAuto && autoPlan ? autoPlan : planApply({ stamp: { ...stamp }, decisions: { ...decisions.value }, agendaDecisions: { ...agendaDecisions.value } }))
-      const written = await applyStateDiff(diff, stamp.at)
+      // The worker that checked the files writes the merge (applyStateDiff, one transaction).
+      const written = await applyChecked({ stamp: { ...stamp }, decisions: { ...decisions.value }, agendaDecisions: { ...agendaDecisions.value } })
       await finish(written, false)
     } catch (e) {
       console.error('import failed', e)
@@ -182,7 +171,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     if (!pending?.singleBackup || phase.value !== 'preview') return
     phase.value = 'applying'
     try {
-      const written = await replaceAllData(await checkedReplacement())
+      const written = await replaceWithChecked()
       await finish(written, true)
     } catch (e) {
       console.error('replace failed', e)
@@ -218,5 +207,5 @@ export const useExchangeStore = defineStore('exchange', () => {
     return fileName
   }
 
-  return { phase, entries, conflicts, decisions, agendaConflicts, agendaDecisions, outcome, failure, check, decide, decideAgenda, applicable, apply, replaceAll, reset, exportPackage }
+  return { phase, entries, conflicts, decisions, agendaConflicts, agendaDecisions, outcome, failure, check, decide, decideAgenda, applicable, apply, replaceAll, reset, prepare, exportPackage }
 })

@@ -3,8 +3,6 @@
  * one — created on the first import or backup export, so the first load does not grow — else (unit
  * tests in happy-dom) the same functions on this thread, loaded just as lazily.
  */
-import type { ExchangeData } from '@/domain/exchange/formats'
-import type { StateDiff } from '@/domain/exchange/merge'
 import type { ApplyRequest, BackupFileMeta, CheckContext, CheckOutcome } from './exchange-session'
 import type { WorkerCall, WorkerResponse } from './exchange-protocol'
 
@@ -16,26 +14,14 @@ let backend: Promise<Backend> | undefined
 
 function workerBackend(): Backend {
   const worker = new Worker(new URL('./exchange.worker.ts', import.meta.url), { type: 'module' })
-  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; slices: Map<string, unknown[]> }>()
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
   let next = 0
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
     const r = event.data
     const w = waiting.get(r.id)
     if (!w) return
-    if ('slice' in r) {
-      const rows = w.slices.get(r.slice.table)
-      if (rows) for (const row of r.slice.rows) rows.push(row)
-      else w.slices.set(r.slice.table, r.slice.rows)
-      return
-    }
     waiting.delete(r.id)
     if (!r.ok) return w.reject(Object.assign(new Error(r.error.message), { name: r.error.name }))
-    // Lists sent ahead in slices go back into the value (into its `put` for a write plan).
-    if (w.slices.size > 0) {
-      const value = r.value as Record<string, unknown>
-      const target = (value.put ?? value) as Record<string, unknown>
-      for (const [table, rows] of w.slices) target[table] = rows
-    }
     w.resolve(r.value)
   }
   // A worker that fails to load or crashes fails every open call (the screen reports it).
@@ -48,7 +34,7 @@ function workerBackend(): Backend {
     call(message) {
       const id = ++next
       return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject, slices: new Map() })
+        waiting.set(id, { resolve, reject })
         worker.postMessage({ ...message, id })
       })
     },
@@ -67,17 +53,26 @@ function getBackend(): Promise<Backend> {
 
 const call = async <T>(message: WorkerCall): Promise<T> => (await (await getBackend()).call(message)) as T
 
-/** Starts the worker (its code loads while the page gathers what the check needs). */
+let prepared: Promise<unknown> | undefined
+
+/**
+ * Starts the worker and opens its database connection, once: called when a screen with an import
+ * or the backup export is shown (and again by each check, where it costs nothing), so that the
+ * first import or export does not wait for the worker's code and connection.
+ */
 export function prepareExchange(): void {
-  void getBackend()
+  prepared ??= call({ op: 'prepare' }).catch(() => {
+    // The first real call reports a worker that cannot start; preparing may simply be tried again.
+    prepared = undefined
+  })
 }
 
 /** Reads, validates and merges the files in memory; the preview. Writes nothing. */
 export const checkFiles = (files: readonly File[], context: CheckContext) => call<CheckOutcome>({ op: 'check', files: [...files], context })
-/** What to write for the checked merge with the user's decisions (the caller writes it with `applyStateDiff`). */
-export const planApply = (request: ApplyRequest) => call<StateDiff>({ op: 'apply', request })
-/** The one checked backup, for "replace everything" (the caller writes it with `replaceAllData`). */
-export const checkedReplacement = () => call<ExchangeData>({ op: 'replaceAll' })
+/** Writes the checked merge with the user's decisions (one transaction); the number of records written. */
+export const applyChecked = (request: ApplyRequest) => call<number>({ op: 'apply', request })
+/** "Replace everything" with the one checked backup (one transaction); the number of records written. */
+export const replaceWithChecked = () => call<number>({ op: 'replaceAll' })
 /** Forgets the checked files. */
 export const resetChecked = () => call<void>({ op: 'reset' })
 /** The full backup file (canonical text with checksum). */

@@ -1,4 +1,5 @@
 /** Answers the calls of the exchange protocol (exchange-protocol.ts) with the session's functions. */
+import { db } from '@/db/database'
 import { buildBackupBlob, createExchangeSession } from './exchange-session'
 import type { WorkerCall } from './exchange-protocol'
 
@@ -10,11 +11,15 @@ export function createExchangeHandler(): (call: WorkerCall) => Promise<unknown> 
       case 'check':
         return session.check(call.files, call.context)
       case 'apply':
-        return session.planApply(call.request)
+        return session.apply(call.request)
       case 'replaceAll':
-        return session.replacement()
+        return session.replaceAll()
       case 'reset':
         return session.reset()
+      case 'prepare':
+        // Opens this thread's connection to the database ahead of the first import or export.
+        await db.open()
+        return
       case 'backup':
         return buildBackupBlob(call.meta)
     }

@@ -1,19 +1,21 @@
 /**
  * The heavy part of importing and exporting exchange files, as plain functions: reading, parsing,
  * validating and checksumming files, reading the local records they touch, merging them and
- * working out what to write — and for the backup export the snapshot, the canonical text and its
- * checksum. The write itself stays with the page (src/db/backup.ts, one transaction). `exchange.worker.ts` runs them off the page's
- * thread; `exchange-client.ts` calls them directly where there is no Worker (unit tests).
+ * writing the result (with the one write path of src/db/backup.ts: `applyStateDiff` or
+ * `replaceAllData`, one transaction each) — and for the backup export the snapshot, the canonical
+ * text and its checksum. `exchange.worker.ts` runs them off the page's thread; `exchange-client.ts`
+ * calls them directly where there is no Worker (unit tests).
  *
- * A session keeps the checked files and the merged state between `check` and `planApply`, on the
- * thread that made them: only the preview (counts, conflicts, names), the user's decisions and
- * what is to be written cross between threads.
+ * A session keeps the checked files and the merged state between `check` and `apply`, on the
+ * thread that made them: only the preview (counts, conflicts, names), the user's decisions and the
+ * number of records written cross between threads, never the 20 MB of records themselves. The
+ * page's live queries learn of the write through Dexie's cross-thread change event.
  */
-import { readMergeBase, readSnapshot } from '@/db/backup'
+import { applyStateDiff, readMergeBase, readSnapshot, replaceAllData } from '@/db/backup'
 import { newId } from '@/db/ids'
 import { checksumCoveredBytes, checksumOfBytesAsync, type Digest } from '@/domain/exchange/checksum'
-import type { BackupData, ExchangeData, ExchangeFile, ParseExchangeResult } from '@/domain/exchange/formats'
-import { applyDecisions, diffStates, mergeFiles, type ConflictDecision, type StateDiff } from '@/domain/exchange/merge'
+import type { BackupData, ExchangeFile, ParseExchangeResult } from '@/domain/exchange/formats'
+import { applyDecisions, diffStates, mergeFiles, type ConflictDecision } from '@/domain/exchange/merge'
 import { checksumMismatchError, notUtf8Error, parseExchange, verifyDeferredChecksum } from '@/domain/exchange/parse'
 import { describeImport, type AgendaConflictRow, type ConflictRow, type ImportPreview } from '@/domain/exchange/preview'
 import { canonicalBackupText, checksumTail } from '@/domain/exchange/serialise'
@@ -81,13 +83,13 @@ export async function readExchangeFile(file: Blob, context: CheckContext): Promi
 export interface ExchangeSession {
   check(files: readonly File[], context: CheckContext): Promise<CheckOutcome>
   /**
-   * What applying the previewed merge with the decisions writes (the page writes it with
-   * `applyStateDiff`, in one transaction: the write stays on the page's thread, where a failing
-   * write is seen and reported as before).
+   * Applies the previewed merge with the decisions: writes its difference with `applyStateDiff`
+   * (one transaction: all or nothing; a failed write rejects with the browser's error). Returns
+   * how many records were written or removed.
    */
-  planApply(request: ApplyRequest): StateDiff
-  /** The one backup checked, for "replace everything" (`replaceAllData`). */
-  replacement(): ExchangeData
+  apply(request: ApplyRequest): Promise<number>
+  /** "Replace everything" with the one backup checked (`replaceAllData`). Returns the records written. */
+  replaceAll(): Promise<number>
   reset(): void
 }
 
@@ -116,20 +118,25 @@ export function createExchangeSession(): ExchangeSession {
     }
   }
 
-  function planApply(request: ApplyRequest): StateDiff {
+  async function apply(request: ApplyRequest): Promise<number> {
     if (!pending) throw new Error('Nothing checked to apply')
     const { base, state, conflicts, agendaConflicts } = pending
     const final = applyDecisions(state, conflicts, request.decisions, request.stamp, newId, { conflicts: agendaConflicts, decisions: request.agendaDecisions })
-    return diffStates(base, final)
+    const diff = diffStates(base, final)
+    const written = await applyStateDiff(diff, request.stamp.at, { offPage: true })
+    pending = null
+    return written
   }
 
-  function replacement(): ExchangeData {
+  async function replaceAll(): Promise<number> {
     const file = pending?.files.length === 1 ? pending.files[0] : undefined
     if (!file || file.format !== 'digitalisierungs-check/backup') throw new Error('No single backup checked')
-    return file
+    const written = await replaceAllData(file, undefined, { offPage: true })
+    pending = null
+    return written
   }
 
-  return { check, planApply, replacement, reset: () => void (pending = null) }
+  return { check, apply, replaceAll, reset: () => void (pending = null) }
 }
 
 /** What a backup file's header says about where and when it was written. */

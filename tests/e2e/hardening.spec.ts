@@ -96,27 +96,22 @@ describe('Härtung im echten Browser', () => {
       await gotoApp(page, '/data')
       await restoreInput(page).setInputFiles(backupFile)
       await page.getByTestId('import-preview').waitFor()
-      // Every IndexedDB write of the page now fails as on a full disk.
-      await page.evaluate(() => {
+      // Every IndexedDB write of the exchange worker (which checked the file and writes the
+      // restore) now fails as on a full disk.
+      const worker = page.workers().find((w) => w.url().includes('exchange.worker'))
+      expect(worker, 'the exchange worker runs').toBeDefined()
+      await worker!.evaluate(() => {
         const refuse = (): never => {
           throw new DOMException('Simulated full disk (e2e test)', 'QuotaExceededError')
         }
-        const w = window as unknown as { __restore?: () => void }
-        const originals = { put: IDBObjectStore.prototype.put, add: IDBObjectStore.prototype.add, update: IDBCursor.prototype.update }
         IDBObjectStore.prototype.put = refuse
         IDBObjectStore.prototype.add = refuse
         IDBCursor.prototype.update = refuse
-        w.__restore = () => {
-          IDBObjectStore.prototype.put = originals.put
-          IDBObjectStore.prototype.add = originals.add
-          IDBCursor.prototype.update = originals.update
-        }
       })
       await page.getByTestId('import-apply').click()
       const failed = page.getByTestId('import-failed')
       await failed.waitFor()
       expect(await failed.textContent()).toMatch(/Das Schreiben ist fehlgeschlagen \([\s\S]*QuotaExceededError[\s\S]*\)\. Es wurde nichts geändert\./)
-      await page.evaluate(() => (window as unknown as { __restore?: () => void }).__restore?.())
       expect(await storesOf(page)).toEqual([0, 0, 0, 0])
       s.assertClean({ ignoreConsole: [/import failed/, /QuotaExceededError/] })
     })
