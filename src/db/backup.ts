@@ -18,15 +18,36 @@ const DATA_TABLES = () => [db.organisations, db.departments, db.rounds, db.asses
 
 /** Everything the user entered, as plain data. */
 export async function readSnapshot(): Promise<BackupData> {
-  // Quarantined records are left out: a backup holds only data that passes the import rules (the
-  // data screen saves the quarantined ones separately).
-  return db.transaction('r', [...DATA_TABLES(), db.meta], async () => {
+  let rest: Omit<BackupData, 'assessments'> | undefined
+  const assessments: Assessment[] = []
+  await readSnapshotInSlices(
+    (tables) => (rest = tables),
+    (slice) => {
+      for (const a of slice) assessments.push(a)
+    },
+  )
+  return { ...rest!, assessments }
+}
+
+/** Questionnaires per read request of `readSnapshotInSlices` (a large one is some 25 KB). */
+const READ_SLICE = 50
+
+/**
+ * The snapshot `readSnapshot` returns, handed over in pieces inside one read transaction (so one
+ * consistent state): first every table but the questionnaires, then the questionnaires in slices,
+ * in key order. All slices are requested at once, so the database reads ahead while the caller
+ * works on one (the backup export prints a slice while the next is read). Quarantined records are
+ * left out: a backup holds only data that passes the import rules (the data screen saves the
+ * quarantined ones separately).
+ */
+export async function readSnapshotInSlices(onTables: (data: Omit<BackupData, 'assessments'>) => void, onAssessments: (slice: Assessment[]) => void): Promise<void> {
+  await db.transaction('r', [...DATA_TABLES(), db.meta], async () => {
+    const keys = db.assessments.toCollection().primaryKeys()
     const q = await quarantinedKeys()
-    const [organisations, departments, rounds, assessments, catalogs, tombstones, agendas, agendaEvents, services] = await Promise.all([
+    const [organisations, departments, rounds, catalogs, tombstones, agendas, agendaEvents, services] = await Promise.all([
       db.organisations.toArray().then((r) => readable<Organisation>('organisations', r, q)),
       db.departments.toArray().then((r) => readable<Department>('departments', r, q)),
       db.rounds.toArray().then((r) => readable<Round>('rounds', r, q)),
-      db.assessments.toArray().then((r) => readable<Assessment>('assessments', r, q)),
       db.catalogs.toArray().then((r) => readable<StoredCatalog>('catalogs', r, q)),
       db.tombstones.toArray().then((r) => readable<Tombstone>('tombstones', r, q)),
       db.agendas.toArray().then((r) => readable<Agenda>('agendas', r, q)),
@@ -35,17 +56,22 @@ export async function readSnapshot(): Promise<BackupData> {
     ])
     // An event is only backed up with its agenda (a quarantined agenda takes its history along).
     const kept = new Set(agendas.map((a) => a.id))
-    return {
+    const ids = await keys
+    const slices = []
+    for (let i = 0; i < ids.length; i += READ_SLICE) {
+      slices.push(db.assessments.where(':id').between(ids[i]!, ids[Math.min(i + READ_SLICE, ids.length) - 1]!, true, true).toArray())
+    }
+    onTables({
       organisations,
       departments,
       rounds,
-      assessments,
       catalogs: catalogs.map((c) => c.catalog),
       tombstones,
       agendas,
       agendaEvents: agendaEvents.filter((e) => kept.has(e.agendaId)),
       services,
-    }
+    })
+    for (const slice of slices) onAssessments(readable<Assessment>('assessments', await slice, q))
   })
 }
 

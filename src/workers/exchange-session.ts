@@ -11,14 +11,14 @@
  * number of records written cross between threads, never the 20 MB of records themselves. The
  * page's live queries learn of the write through Dexie's cross-thread change event.
  */
-import { applyStateDiff, readMergeBase, readSnapshot, replaceAllData } from '@/db/backup'
+import { applyStateDiff, readMergeBase, readSnapshotInSlices, replaceAllData } from '@/db/backup'
 import { newId } from '@/db/ids'
 import { checksumCoveredBytes, checksumOfBytesAsync, type Digest } from '@/domain/exchange/checksum'
 import type { BackupData, ExchangeFile, ParseExchangeResult } from '@/domain/exchange/formats'
 import { applyDecisions, diffStates, mergeFiles, type ConflictDecision } from '@/domain/exchange/merge'
 import { checksumMismatchError, notUtf8Error, parseExchange, verifyDeferredChecksum } from '@/domain/exchange/parse'
 import { describeImport, type AgendaConflictRow, type ConflictRow, type ImportPreview } from '@/domain/exchange/preview'
-import { canonicalBackupText, checksumTail } from '@/domain/exchange/serialise'
+import { backupTextParts, checksumTail, type BackupTextParts } from '@/domain/exchange/serialise'
 import { catalogKey } from '@/domain/model/keys'
 import type { Stamp } from '@/domain/model/types'
 import { readUtf8WithBytes } from '@/platform/read-text'
@@ -154,9 +154,29 @@ export interface BackupFileMeta {
  * over those bytes and the file assembled from them.
  */
 export async function buildBackupBlob(meta: BackupFileMeta): Promise<Blob> {
-  const data = await readSnapshot()
-  const text = canonicalBackupText(data, { ...meta, now: new Date(meta.now) })
-  const bytes = new TextEncoder().encode(text)
+  // Printed and encoded slice by slice while the database reads the next questionnaires.
+  const encoder = new TextEncoder()
+  const chunks: Uint8Array[] = []
+  let parts: BackupTextParts | undefined
+  let count = 0
+  await readSnapshotInSlices(
+    (tables) => {
+      parts = backupTextParts(tables, { ...meta, now: new Date(meta.now) })
+      chunks.push(encoder.encode(parts.head))
+    },
+    (slice) => {
+      let text = ''
+      for (const a of slice) text += parts!.assessment(a, count++)
+      chunks.push(encoder.encode(text))
+    },
+  )
+  chunks.push(encoder.encode(parts!.close(count) + parts!.tail))
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
+  let at = 0
+  for (const c of chunks) {
+    bytes.set(c, at)
+    at += c.length
+  }
   const checksum = await checksumOfBytesAsync(bytes, subtle())
   // The canonical text ends with "\n}\n" (ASCII), which the checksum line replaces.
   return new Blob([bytes.subarray(0, bytes.length - 3), checksumTail(checksum)], { type: 'application/json' })

@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import catalogJson from '@/catalogs/dc-kommune/1.0.0.json'
 import { saveAnswer } from '@/db/assessments'
-import { applyStateDiff, backupStatus, clearAllData, markExported, readMergeBase, readSnapshot, replaceAllData } from '@/db/backup'
+import { applyStateDiff, backupStatus, clearAllData, markExported, readMergeBase, readSnapshot, readSnapshotInSlices, replaceAllData } from '@/db/backup'
+import { QUARANTINE_KEY } from '@/db/quarantine'
 import { db } from '@/db/database'
 import { applyAnswerPatch } from '@/domain/model/answers'
 import { createBackup, serializeBackup } from '@/domain/exchange/serialise'
@@ -184,5 +185,45 @@ describe('full backup through the database', () => {
     expect((await backupStatus()).firstUnexportedChangeAt).toBe(at(2))
     await markExported(at(4))
     expect(await backupStatus()).toEqual({ lastExportAt: at(4), firstUnexportedChangeAt: null })
+  })
+})
+
+describe('readSnapshotInSlices', () => {
+  it('hands over the other tables first, then every questionnaire once, in key order, in slices of at most 50; quarantined ones left out', async () => {
+    const data = demoData()
+    const base = data.assessments[0]!
+    // 120 questionnaires in an order that is not their key order.
+    const many = Array.from({ length: 120 }, (_, i) => ({ ...base, id: `q-${String((i * 37) % 120).padStart(3, '0')}` }))
+    await replaceAllData({ ...data, assessments: many })
+    await db.meta.put({ key: QUARANTINE_KEY, value: [{ table: 'assessments', key: 'q-007', problems: ['x'] }] })
+    const calls: string[] = []
+    const slices: string[][] = []
+    let tables: Omit<BackupData, 'assessments'> | undefined
+    await readSnapshotInSlices(
+      (t) => {
+        calls.push('tables')
+        tables = t
+      },
+      (slice) => {
+        calls.push('slice')
+        slices.push(slice.map((a) => a.id))
+      },
+    )
+    const expected = many.map((a) => a.id).filter((id) => id !== 'q-007').sort()
+    expect(calls[0]).toBe('tables')
+    expect(slices.map((s) => s.length)).toEqual([49, 50, 20])
+    expect(slices.flat()).toEqual(expected)
+    const whole = await readSnapshot()
+    expect(whole.assessments.map((a) => a.id)).toEqual(expected)
+    expect({ ...tables, assessments: whole.assessments }).toEqual(whole)
+    expect(tables!.departments).toEqual(data.departments.slice().sort((a, b) => (a.id < b.id ? -1 : 1)))
+  })
+
+  it('an empty database gives empty tables and no slice', async () => {
+    const slices: unknown[] = []
+    let tables: Omit<BackupData, 'assessments'> | undefined
+    await readSnapshotInSlices((t) => (tables = t), (slice) => slices.push(slice))
+    expect(slices).toEqual([])
+    expect(Object.values(tables!).every((rows) => Array.isArray(rows) && rows.length === 0)).toBe(true)
   })
 })

@@ -8,7 +8,7 @@ import { mergeExchange } from '@/domain/exchange/merge'
 import { copyAnswer, isCanonicalAnswer, sameAnswer } from '@/domain/model/answers'
 import { isCalendarDate } from '@/domain/model/dates'
 import { parseExchange } from '@/domain/exchange/parse'
-import { attachChecksum, canonicalBackupText, canonicalText, checksumTail, createBackup, serializeBackup } from '@/domain/exchange/serialise'
+import { attachChecksum, backupTextParts, canonicalBackupText, canonicalText, checksumTail, createBackup, serializeBackup } from '@/domain/exchange/serialise'
 import { ISO_DATETIME_RE, isIsoDateTime, scanJsonTree } from '@/domain/exchange/schema'
 import { deepEqualJson } from '@/domain/model/equal'
 import type { Answer } from '@/domain/model/types'
@@ -108,6 +108,17 @@ describe('canonicalBackupText', () => {
   it('is the canonical text of the backup built from the same data', () => {
     const data = makeSmallData()
     expect(canonicalBackupText(data, META)).toBe(canonicalText(createBackup(data, META)))
+  })
+
+  it('printed in parts (the questionnaires one by one, the list given apart) it is the same text', () => {
+    const answers = { 'str-01': makeAnswer('str-01'), 'str-02': makeAnswer('str-02', { comment: 'Ä "zitiert"\n' }) }
+    const list = [makeAssessment({ id: 'a-1', answers }), makeAssessment({ id: 'a-2', answers: {} }), makeAssessment({ id: 'a-3', answers })]
+    for (const assessments of [[], list.slice(0, 1), list]) {
+      const data = makeSmallData({ assessments })
+      const parts = backupTextParts({ ...data, assessments: list }, META)
+      const text = parts.head + assessments.map((a, i) => parts.assessment(a, i)).join('') + parts.close(assessments.length) + parts.tail
+      expect(text).toBe(canonicalText(createBackup(data, META)))
+    }
   })
 
   it('with the checksum tail it is the file serializeBackup writes', () => {

@@ -250,6 +250,10 @@ function isLeaf(value: unknown): boolean {
 
 /** Pretty printer: nested structures indented by two spaces, leaf objects/arrays on one line. */
 function printJson(value: unknown, indent: string, out: string[]): void {
+  if (value === LIST_SLOT) {
+    out.push(LIST_SLOT_TEXT)
+    return
+  }
   if (value instanceof AnswerMap) {
     out.push(printAnswers(value, indent))
     return
@@ -445,8 +449,51 @@ export function checksumTail(checksum: string): string {
  * not at all: they are printed straight from the records (see `printAnswers`).
  */
 export function canonicalBackupText(data: ExchangeData, meta: BackupMeta): string {
-  return printed({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, ...header(meta), ...copyTables(data, textAssessments()) })
+  const parts = backupTextParts(data, meta)
+  return parts.head + data.assessments.map(parts.assessment).join('') + parts.close(data.assessments.length) + parts.tail
 }
+
+/** The canonical text of a full backup in parts, for a writer that gets the questionnaires in slices. */
+export interface BackupTextParts {
+  /** Everything before the questionnaires (up to `"assessments": `). */
+  head: string
+  /** The text of the questionnaire at `index` of the list (with what separates it from the one before). */
+  assessment(a: Assessment, index: number): string
+  /** What ends the list of `count` questionnaires. */
+  close(count: number): string
+  /** Everything after the questionnaires. */
+  tail: string
+}
+
+/**
+ * `canonicalBackupText` in parts: `head + assessment(a₀, 0) + … + assessment(aₙ₋₁, n − 1) +
+ * close(n) + tail` is exactly `canonicalBackupText(data, meta)` with `data.assessments` = [a₀ … aₙ₋₁]
+ * (`data.assessments` itself is not read). So the backup export can print each slice of
+ * questionnaires while the database is still reading the next.
+ */
+export function backupTextParts(data: Omit<ExchangeData, 'assessments'>, meta: BackupMeta): BackupTextParts {
+  const file = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, ...header(meta), ...copyTables({ ...data, assessments: [] }, (a) => a) }
+  // The list is printed as a marker the printer never writes otherwise (JSON escapes U+0000).
+  const [head, tail] = printed({ ...file, assessments: LIST_SLOT }).split(LIST_SLOT_TEXT) as [string, string]
+  const copy = textAssessments()
+  // How printJson prints a list of records inside the file's top-level object (indent '  ').
+  const itemIndent = '    '
+  return {
+    head,
+    assessment(a, index) {
+      const out: string[] = [index === 0 ? `[\n${itemIndent}` : `,\n${itemIndent}`]
+      printJson(copy(a), itemIndent, out)
+      return out.join('')
+    },
+    close: (count) => (count === 0 ? '[]' : '\n  ]'),
+    tail,
+  }
+}
+
+/** Stands for the list of questionnaires in `backupTextParts`; printed as `LIST_SLOT_TEXT`. */
+class ListSlot {}
+const LIST_SLOT = new ListSlot()
+const LIST_SLOT_TEXT = '\u0000'
 
 /**
  * The canonical text of a file without its checksum (what the checksum covers). `backupVersion`
