@@ -26,8 +26,10 @@
  *    empty database < 3 s.
  * 3. Merge of 60 return files on the exchange screen: check + apply. Budget: < 2 s.
  * 4. Export: from the click on "Sicherung herunterladen" until the app clicks the download link
- *    (page clock). Floor: one raw IndexedDB read of all stores + JSON.stringify + Blob. Budget ≤ 1.3 ×
- *    floor; longest task ≤ 200 ms.
+ *    (page clock). Floor: one raw IndexedDB read of all stores + JSON.stringify + Blob, right after
+ *    in the same page. Three runs (new page load each); the ratio printed and judged is the median
+ *    of the three runs' ratios, all three are printed. Budget ≤ 1.3 × floor; longest task ≤ 200 ms
+ *    (largest of the three).
  * 5. Cold start screen: new page load until the progress table and the "Weitermachen" card are
  *    shown (median of 3; compared with the demo in bench/browser-bench.mjs), and CLS of the start,
  *    dashboard and results screens per page load (layout shifts without recent input). Budget < 0.05.
@@ -544,11 +546,15 @@ export async function runLargeBench() {
     if (m.updated !== returns.changed || m.conflicts !== 0) throw new Error(`Rücksendungen: erwartet ${returns.changed} aktualisiert und 0 Konflikte`)
 
     console.log('\n== Sicherung exportieren gegen die physische Untergrenze ==')
-    const e = await measureExport(page, server.baseURL)
+    const exports = []
+    for (let i = 0; i < RUNS; i++) exports.push(await measureExport(page, server.baseURL))
+    const byRatio = [...exports].sort((a, b) => a.ratio - b.ratio)
+    const e = { ...byRatio[Math.floor(RUNS / 2)], runs: exports, longestTaskMs: Math.max(...exports.map((x) => x.longestTaskMs)) }
     out.export = e
-    console.log(`  Export (Klick bis Download-Link, im Seitentakt): ${ms(e.ms)}, Datei ${mb(e.bytes)}`)
-    console.log(`  Untergrenze (ein rohes IndexedDB-Lesen aller Tabellen + JSON.stringify + Blob, ${mb(e.floor.bytes)}): ${ms(e.floor.ms)} → Faktor ${e.ratio.toFixed(2)} – budget ≤ ${BUDGET_FLOOR_RATIO}: ${okText(e.ratio <= BUDGET_FLOOR_RATIO)}`)
-    console.log(`  längste Aufgabe im Hauptthread: ${ms(e.longestTaskMs)} – budget ≤ ${BUDGET_LONGTASK_MS} ms: ${okText(e.longestTaskMs <= BUDGET_LONGTASK_MS)}`)
+    console.log(`  ${RUNS} Läufe (Klick bis Download-Link, im Seitentakt) gegen ihre Untergrenze (ein rohes IndexedDB-Lesen aller Tabellen + JSON.stringify + Blob), Datei ${mb(e.bytes)}:`)
+    for (const x of exports) console.log(`    Export ${ms(x.ms)} / Untergrenze ${ms(x.floor.ms)} → Faktor ${x.ratio.toFixed(2)}`)
+    console.log(`  Median der Faktoren: ${e.ratio.toFixed(2)} (Export ${ms(e.ms)} / Untergrenze ${ms(e.floor.ms)}) – budget ≤ ${BUDGET_FLOOR_RATIO}: ${okText(e.ratio <= BUDGET_FLOOR_RATIO)}`)
+    console.log(`  längste Aufgabe im Hauptthread (größte der ${RUNS}): ${ms(e.longestTaskMs)} – budget ≤ ${BUDGET_LONGTASK_MS} ms: ${okText(e.longestTaskMs <= BUDGET_LONGTASK_MS)}`)
 
     console.log(`\n== Startbildschirm kalt, große Kommune (neuer Seitenaufruf bis Fortschrittstabelle und „Weitermachen“, ${START_RUNS} Läufe) ==`)
     const starts = []

@@ -112,7 +112,7 @@ record('Wiederherstellen geänderter Sicherung über Daten / Untergrenze', ratio
 const restoreTasks = [large?.restore, large?.restoreSame, large?.restoreVariant].map((r) => r?.longestTaskMs)
 record('Längste Aufgabe beim Wiederherstellen (größte der 3)', taskBudget, restoreTasks.every((x) => typeof x === 'number') ? Math.max(...restoreTasks) : null, 'ms', BUDGET_LONGTASK_MS, true)
 record('Wiederherstellen in leere DB, gesamt (Prüfen + Anwenden)', `< ${BUDGET_RESTORE_MS} ms`, large?.restore?.restoreMs, 'ms', BUDGET_RESTORE_MS)
-record('Export / Untergrenze', ratioBudget, large?.export?.ratio, '×', BUDGET_FLOOR_RATIO, true)
+record('Export / Untergrenze (Median von 3)', ratioBudget, large?.export?.ratio, '×', BUDGET_FLOOR_RATIO, true)
 record('Längste Aufgabe beim Export', taskBudget, large?.export?.longestTaskMs, 'ms', BUDGET_LONGTASK_MS, true)
 record('60 Rücksendungen zusammenführen (Prüfen + Übernehmen)', `< ${BUDGET_RETURNS_MS} ms`, large?.returns?.totalMs, 'ms', BUDGET_RETURNS_MS)
 for (const [key, name] of [

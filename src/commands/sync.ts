@@ -1,5 +1,5 @@
 /** Decisions on answer conflicts found by replication (the same decisions as for imported files). */
-import { applyStateDiff } from '@/db/backup'
+import { applyMergedDiff } from '@/db/backup'
 import { newId } from '@/db/ids'
 import { openSyncConflicts, readAssessments, removeSettledConflicts } from '@/db/sync'
 import { applyDecisions, diffStates, type ConflictDecision } from '@/domain/exchange/merge'
@@ -12,20 +12,22 @@ import { deviceIdentity, makeStamp } from './stamp'
  * device ('auto' writes again what the merge took). Returns how many conflicts were settled.
  */
 export async function decideSyncConflicts(orgId: string, decisions: Readonly<Record<string, ConflictDecision>>): Promise<number> {
-  // Only conflicts still open: an answer changed since (here or elsewhere) is not overwritten.
-  const stored = await openSyncConflicts(orgId, new Set(Object.keys(decisions)))
-  if (stored.length === 0) return removeSettledConflicts(orgId)
-  const before = { ...emptyData(), assessments: await readAssessments(stored.map((c) => c.assessmentId)) }
-  const byId = new Map(before.assessments.map((a) => [a.id, a]))
   const { deviceId } = await deviceIdentity()
-  const conflicts = stored.map((c) => conflictFromHere(c, deviceId, byId.get(c.assessmentId)?.answers[c.itemId]))
-  // 'auto' keeps what the merge took, written again as a decision (else the conflict stays open).
-  const chosen: Record<string, ConflictDecision> = {}
-  stored.forEach((c, i) => {
-    const d = decisions[c.key]!
-    chosen[c.key] = d === 'auto' ? (conflicts[i]!.winner === 'local' ? 'mine' : 'theirs') : d
+  const stamp = await makeStamp()
+  // Read, decided and written again if an answer was saved or merged in between (never overwritten).
+  await applyMergedDiff(async () => {
+    // Only conflicts still open: an answer changed since (here or elsewhere) is not overwritten.
+    const stored = await openSyncConflicts(orgId, new Set(Object.keys(decisions)))
+    const before = { ...emptyData(), assessments: stored.length === 0 ? [] : await readAssessments(stored.map((c) => c.assessmentId)) }
+    const byId = new Map(before.assessments.map((a) => [a.id, a]))
+    const conflicts = stored.map((c) => conflictFromHere(c, deviceId, byId.get(c.assessmentId)?.answers[c.itemId]))
+    // 'auto' keeps what the merge took, written again as a decision (else the conflict stays open).
+    const chosen: Record<string, ConflictDecision> = {}
+    stored.forEach((c, i) => {
+      const d = decisions[c.key]!
+      chosen[c.key] = d === 'auto' ? (conflicts[i]!.winner === 'local' ? 'mine' : 'theirs') : d
+    })
+    return { base: before, diff: diffStates(before, applyDecisions(before, conflicts, chosen, stamp, newId)) }
   })
-  const after = applyDecisions(before, conflicts, chosen, await makeStamp(), newId)
-  await applyStateDiff(diffStates(before, after))
   return removeSettledConflicts(orgId)
 }

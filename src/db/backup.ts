@@ -7,6 +7,7 @@
 import type { Agenda, StatusEvent } from '@/domain/agenda/types'
 import { withStrategyTables, type BackupData, type ExchangeData } from '@/domain/exchange/formats'
 import type { StateDiff } from '@/domain/exchange/merge'
+import { deepEqualJson } from '@/domain/model/equal'
 import type { Assessment, Catalog, Department, Organisation, Round, Tombstone } from '@/domain/model/types'
 import type { ServiceRecord } from '@/domain/services/types'
 import { db, type StoredCatalog } from './database'
@@ -177,6 +178,38 @@ export async function readMergeBase(files: readonly ExchangeData[]): Promise<Bac
 /** Records per write call on the page: a large questionnaire is some 25 KB, so each slice is a short task. */
 const WRITE_SLICE = 150
 
+/**
+ * Thrown by `applyStateDiff` with `expectBase` (its transaction undone, nothing written) when a
+ * record the difference writes is no longer stored as in the base the merge started from.
+ */
+export class StaleMergeBaseError extends Error {
+  constructor(readonly table: string, readonly id: string) {
+    super(`Stored ${table} record ${id} changed since the merge`)
+    this.name = 'StaleMergeBaseError'
+  }
+}
+
+/** The tables a difference puts or removes records of by id (catalogue versions never change). */
+const BASE_TABLES = ['organisations', 'departments', 'rounds', 'assessments', 'tombstones', 'agendas', 'agendaEvents', 'services'] as const
+
+/**
+ * Inside the caller's transaction: every record `diff` puts or removes must be stored exactly as
+ * in `base`, or be absent from both (quarantined and unreadable records count as absent, as in
+ * `readMergeBase`). Throws StaleMergeBaseError otherwise.
+ */
+async function assertBaseUnchanged(diff: StateDiff, exchangeBase: ExchangeData): Promise<void> {
+  const base = withStrategyTables(exchangeBase)
+  const q = await quarantinedKeys()
+  for (const table of BASE_TABLES) {
+    const ids = new Set<string>(diff.remove[table])
+    for (const r of diff.put[table] as readonly { id: string }[]) ids.add(r.id)
+    if (ids.size === 0) continue
+    const stored = new Map(readable<{ id: string }>(table, await storedWithIds(db.table(table) as unknown as IdTable<unknown>, ids), q).map((r) => [r.id, r]))
+    const before = new Map((base[table] as readonly { id: string }[]).map((r) => [r.id, r]))
+    for (const id of ids) if (!deepEqualJson(stored.get(id), before.get(id))) throw new StaleMergeBaseError(table, id)
+  }
+}
+
 /** How a large write is issued. */
 export interface WriteOptions {
   /**
@@ -186,6 +219,12 @@ export interface WriteOptions {
    * stays responsive (one bulkPut of 900 questionnaires is one long task).
    */
   offPage?: boolean
+  /**
+   * The records the difference was computed from (a merge base). The write then first checks, in
+   * its transaction, that every record it puts or removes is still stored as in `expectBase`, and
+   * otherwise writes nothing and throws StaleMergeBaseError, so that the caller merges again.
+   */
+  expectBase?: ExchangeData
 }
 
 /** Writes rows inside the caller's transaction (in slices on the page); it still lands completely or not at all. */
@@ -205,6 +244,7 @@ export async function applyStateDiff(diff: StateDiff, at: string = nowIso(), opt
   // Nothing to write: no transaction, and no "unexported change" for the backup reminder.
   if (total === 0) return 0
   await db.transaction('rw', [...DATA_TABLES(), db.meta], async () => {
+    if (options.expectBase) await assertBaseUnchanged(diff, options.expectBase)
     await db.organisations.bulkPut(put.organisations)
     await db.departments.bulkPut(put.departments)
     await db.rounds.bulkPut(put.rounds)
@@ -225,6 +265,27 @@ export async function applyStateDiff(diff: StateDiff, at: string = nowIso(), opt
     await touchChange(at)
   })
   return total
+}
+
+/** How often `applyMergedDiff` computes a difference again when records changed in between. */
+const MERGE_ATTEMPTS = 4
+
+/**
+ * Writes a difference computed from stored records (a merge base) without overwriting anything
+ * written since it was read: `compute` reads what it needs and returns the base and the
+ * difference; the write checks the base in its transaction (`expectBase`) and, when another tab,
+ * the sync or a save came in between, `compute` runs again with `again` true (at most
+ * MERGE_ATTEMPTS times in all, then the StaleMergeBaseError is passed on). Returns the records written.
+ */
+export async function applyMergedDiff(compute: (again: boolean) => Promise<{ base: ExchangeData; diff: StateDiff }>, at?: string, options: WriteOptions = {}): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const { base, diff } = await compute(attempt > 1)
+    try {
+      return await applyStateDiff(diff, at, { ...options, expectBase: base })
+    } catch (e) {
+      if (!(e instanceof StaleMergeBaseError) || attempt >= MERGE_ATTEMPTS) throw e
+    }
+  }
 }
 
 /**

@@ -11,7 +11,7 @@
  * number of records written cross between threads, never the 20 MB of records themselves. The
  * page's live queries learn of the write through Dexie's cross-thread change event.
  */
-import { applyStateDiff, readMergeBase, readSnapshotInSlices, replaceAllData } from '@/db/backup'
+import { applyMergedDiff, readMergeBase, readSnapshotInSlices, replaceAllData } from '@/db/backup'
 import { newId } from '@/db/ids'
 import { checksumCoveredBytes, checksumOfBytesAsync, type Digest } from '@/domain/exchange/checksum'
 import type { BackupData, ExchangeFile, ParseExchangeResult } from '@/domain/exchange/formats'
@@ -93,21 +93,38 @@ export interface ExchangeSession {
   reset(): void
 }
 
+type ParsedFile = { name: string; result: ParseExchangeResult }
+type GoodFile = { name: string; file: ExchangeFile }
+
+/** Reads what the files touch and merges them in memory: the merge base, the merged state and the preview. */
+async function mergeChecked(parsed: readonly ParsedFile[], good: readonly GoodFile[]) {
+  const base = await readMergeBase(good.map((g) => g.file))
+  const { state, results } = mergeFiles(
+    base,
+    good.map((g) => ({ data: g.file, options: { requireExisting: g.file.format === 'digitalisierungs-check/package' && g.file.kind === 'return' } })),
+  )
+  const preview = describeImport(parsed, good, base, state, results)
+  return { base, state, results, preview }
+}
+
 export function createExchangeSession(): ExchangeSession {
-  let pending: { base: BackupData; state: BackupData; files: ExchangeFile[]; conflicts: ConflictRow[]; agendaConflicts: AgendaConflictRow[] } | null = null
+  let pending: {
+    parsed: ParsedFile[]
+    good: GoodFile[]
+    base: BackupData
+    state: BackupData
+    files: ExchangeFile[]
+    conflicts: ConflictRow[]
+    agendaConflicts: AgendaConflictRow[]
+  } | null = null
 
   async function check(files: readonly File[], context: CheckContext): Promise<CheckOutcome> {
     pending = null
     const parsed = await Promise.all(files.map(async (f) => ({ name: f.name, result: await readExchangeFile(f, context) })))
     const good = parsed.flatMap((p) => (p.result.ok ? [{ name: p.name, file: p.result.file }] : []))
-    const base = await readMergeBase(good.map((g) => g.file))
-    const { state, results } = mergeFiles(
-      base,
-      good.map((g) => ({ data: g.file, options: { requireExisting: g.file.format === 'digitalisierungs-check/package' && g.file.kind === 'return' } })),
-    )
-    const preview = describeImport(parsed, good, base, state, results)
+    const { base, state, results, preview } = await mergeChecked(parsed, good)
     const merged = good.filter((_, i) => results[i]!.ok).map((g) => g.file)
-    pending = { base, state, files: merged, conflicts: preview.conflicts, agendaConflicts: preview.agendaConflicts }
+    pending = { parsed, good, base, state, files: merged, conflicts: preview.conflicts, agendaConflicts: preview.agendaConflicts }
     const packages = merged.filter((f) => f.format === 'digitalisierungs-check/package' && f.kind === 'package')
     return {
       ...preview,
@@ -119,11 +136,25 @@ export function createExchangeSession(): ExchangeSession {
   }
 
   async function apply(request: ApplyRequest): Promise<number> {
-    if (!pending) throw new Error('Nothing checked to apply')
-    const { base, state, conflicts, agendaConflicts } = pending
-    const final = applyDecisions(state, conflicts, request.decisions, request.stamp, newId, { conflicts: agendaConflicts, decisions: request.agendaDecisions })
-    const diff = diffStates(base, final)
-    const written = await applyStateDiff(diff, request.stamp.at, { offPage: true })
+    let current = pending
+    if (!current) throw new Error('Nothing checked to apply')
+    // Written only if what the merge started from is still stored: a change made since the check
+    // (another tab, the sync) is never overwritten by a merge that has not seen it. Then the same
+    // files are merged again with what is stored now; the user's decisions keep their keys, a
+    // conflict that is new takes the automatic choice.
+    const written = await applyMergedDiff(
+      async (again) => {
+        if (again) {
+          const merged = await mergeChecked(current!.parsed, current!.good)
+          current = pending = { ...current!, base: merged.base, state: merged.state, conflicts: merged.preview.conflicts, agendaConflicts: merged.preview.agendaConflicts }
+        }
+        const { base, state, conflicts, agendaConflicts } = current!
+        const final = applyDecisions(state, conflicts, request.decisions, request.stamp, newId, { conflicts: agendaConflicts, decisions: request.agendaDecisions })
+        return { base, diff: diffStates(base, final) }
+      },
+      request.stamp.at,
+      { offPage: true },
+    )
     pending = null
     return written
   }

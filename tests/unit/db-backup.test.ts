@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import catalogJson from '@/catalogs/dc-kommune/1.0.0.json'
 import { saveAnswer } from '@/db/assessments'
-import { applyStateDiff, backupStatus, clearAllData, markExported, readMergeBase, readSnapshot, readSnapshotInSlices, replaceAllData } from '@/db/backup'
+import { applyStateDiff, backupStatus, clearAllData, markExported, readMergeBase, readSnapshot, readSnapshotInSlices, replaceAllData, StaleMergeBaseError } from '@/db/backup'
 import { QUARANTINE_KEY } from '@/db/quarantine'
 import { db } from '@/db/database'
 import { applyAnswerPatch } from '@/domain/model/answers'
@@ -225,5 +225,48 @@ describe('readSnapshotInSlices', () => {
     await readSnapshotInSlices((t) => (tables = t), (slice) => slices.push(slice))
     expect(slices).toEqual([])
     expect(Object.values(tables!).every((rows) => Array.isArray(rows) && rows.length === 0)).toBe(true)
+  })
+})
+
+describe('applyStateDiff with expectBase', () => {
+  /** The demo stored, a backup of it with one answer changed elsewhere, and the merge of that backup. */
+  async function checked() {
+    await replaceAllData(demoData(), T)
+    const file = await readSnapshot()
+    const a1 = file.assessments.find((a) => a.id === A1)!
+    a1.answers['str-01'] = applyAnswerPatch(a1.answers['str-01'], 'str-01', { state: 'level', ist: 4 }, stamp(5, 'dev-remote'))
+    const base = await readMergeBase([file])
+    const r = mergeExchange(base, file)
+    if (!r.ok) throw new Error('merge failed')
+    return { base, diff: diffStates(base, r.state) }
+  }
+
+  it('writes when every record it puts is still stored as in the base', async () => {
+    const { base, diff } = await checked()
+    expect(diff.put.assessments.map((a) => a.id)).toEqual([A1])
+    expect(await applyStateDiff(diff, at(6), { expectBase: base })).toBe(1)
+    expect((await db.assessments.get(A1))!.answers['str-01']!.ist).toBe(4)
+  })
+
+  it('writes nothing and says so when such a record changed since the merge', async () => {
+    const { base, diff } = await checked()
+    await saveAnswer(A1, 'str-02', { state: 'level', ist: 1 }, stamp(5))
+    const before = await readSnapshot()
+    await expect(applyStateDiff(diff, at(6), { expectBase: base })).rejects.toBeInstanceOf(StaleMergeBaseError)
+    expect(await readSnapshot()).toEqual(before)
+  })
+
+  it('a change to a record the difference does not write does not stop it', async () => {
+    const { base, diff } = await checked()
+    const other = base.assessments.find((a) => a.id !== A1)!
+    await saveAnswer(other.id, 'str-02', { state: 'level', ist: 1 }, stamp(5))
+    expect(await applyStateDiff(diff, at(6), { expectBase: base })).toBe(1)
+  })
+
+  it('a record deleted since the merge stops it', async () => {
+    const { base, diff } = await checked()
+    await db.assessments.delete(A1)
+    await expect(applyStateDiff(diff, at(6), { expectBase: base })).rejects.toBeInstanceOf(StaleMergeBaseError)
+    expect(await db.assessments.get(A1)).toBeUndefined()
   })
 })

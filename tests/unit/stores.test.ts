@@ -271,6 +271,23 @@ describe('useExchangeStore: importing a return file', () => {
       expect(second.answers).toEqual({ 'str-01': theirs(here) })
     })
   })
+
+  it('an answer saved here between the check and "Übernehmen" is kept: the import merges again with it', async () => {
+    const s = await seed()
+    const filled = changedElsewhere(s.assessment, { 'str-01': { state: 'level', ist: 3, bedarf: 4 } })
+    const exchange = useExchangeStore()
+    await exchange.check([asFile(returnText(s, filled))])
+    expect(exchange.phase).toBe('preview')
+    // Another tab (or the sync) saves an answer of the same questionnaire while the preview is open.
+    clockAt(T2)
+    await saveAnswer(s.assessment.id, 'str-03', { state: 'level', ist: 1, comment: 'während der Vorschau' })
+    clockAt(T3)
+    await exchange.apply()
+    expect(exchange.phase).toBe('done')
+    const answers = (await stored(s.assessment.id)).answers
+    expect(answers['str-01']).toMatchObject({ ist: 3, bedarf: 4, deviceId: REMOTE })
+    expect(answers['str-03']).toMatchObject({ ist: 1, comment: 'während der Vorschau', updatedAt: T2 })
+  })
 })
 
 describe('useQuarantineStore', () => {

@@ -12,7 +12,7 @@
  * Local changes wait in the outbox while the server is unreachable and go out when it is back.
  * The rules are pure and tested in src/domain/sync/; this file only moves data.
  */
-import { applyStateDiff, readMergeBase } from '@/db/backup'
+import { applyMergedDiff, readMergeBase } from '@/db/backup'
 import {
   enqueue,
   keepSyncConflicts,
@@ -330,11 +330,15 @@ async function runEngine(options: EngineOptions): Promise<SyncEngine> {
     if (docs.length > 0) {
       const touched = emptyData()
       for (const d of docs) for (const leaf of d.leaves) addRecord(touched, d.table, leaf)
-      const base = await readMergeBase([touched])
-      const merged = mergeIncoming(base, docs)
-      const diff = diffStates(base, merged.state)
-      await applyStateDiff(diff)
-      conflictRecords.push(...merged.conflicts.map((c) => syncConflictOf(c, orgId)))
+      // Merged with what is stored at the moment of the write (an answer saved meanwhile is kept).
+      let conflicts: ReturnType<typeof mergeIncoming>['conflicts'] = []
+      await applyMergedDiff(async () => {
+        const base = await readMergeBase([touched])
+        const merged = mergeIncoming(base, docs)
+        conflicts = merged.conflicts
+        return { base, diff: diffStates(base, merged.state) }
+      })
+      conflictRecords.push(...conflicts.map((c) => syncConflictOf(c, orgId)))
     }
     if (conflictRecords.length > 0) {
       await keepSyncConflicts(conflictRecords)
