@@ -333,21 +333,6 @@ export async function readPackageData(roundId: string, departmentId: string, ass
   })
 }
 
-/** Notes that a full backup was exported now (clears the backup reminder). */
-export async function markExported(at: string): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
-    await db.meta.put({ key: META_KEYS.lastExportAt, value: at })
-    await db.meta.delete(META_KEYS.firstUnexportedChangeAt)
-  })
-}
-
-export async function backupStatus(): Promise<{ lastExportAt: string | null; firstUnexportedChangeAt: string | null }> {
-  const [a, b] = await Promise.all([db.meta.get(META_KEYS.lastExportAt), db.meta.get(META_KEYS.firstUnexportedChangeAt)])
-  // Validated like every read: a damaged value counts as missing (the quarantine lists it).
-  const isoOrNull = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : null)
-  return { lastExportAt: isoOrNull(a?.value), firstUnexportedChangeAt: isoOrNull(b?.value) }
-}
-
 /** Deletes all user data in this browser (after the user confirmed). The device id stays. */
 export async function clearAllData(): Promise<void> {
   await db.transaction('rw', [...DATA_TABLES(), db.meta, db.syncOutbox, db.syncConflicts], async () => {

@@ -6,7 +6,7 @@
  */
 import { defineStore } from 'pinia'
 import { deviceIdentity } from '@/commands/stamp'
-import { markExported } from '@/db/backup'
+import { markExported } from '@/db/backup-status'
 import { SCORING_MODEL_VERSION } from '@/domain/analysis/method'
 import { localToday } from '@/platform/clock'
 import { downloadBlob, safeFileName } from '@/platform/download'
