@@ -2,7 +2,8 @@
  * Many hands, many devices (issue "Many hands"): two separate browser profiles on the production
  * build exchange a department package and its return; the consultant's concurrent edits survive,
  * the one true conflict is shown and decided; importing the same return again changes nothing;
- * twenty returns are imported in one go.
+ * twenty returns are imported in one go; an answer saved in a second tab while a preview is open is
+ * not overwritten when the import is applied.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -196,6 +197,51 @@ describe('department package and return between two browser profiles', () => {
     expect(await a.page.getByTestId('import-apply').isDisabled()).toBe(true)
     a.assertClean()
     b.assertClean()
+  })
+
+  it('an answer saved in a second tab while the preview is open is kept when the import is applied', async () => {
+    const data = (await dumpIndexedDb(a.page)) as unknown as BackupData
+    const stored = data.assessments.find((x) => x.id === assessmentId)!
+    const org = data.organisations.find((o) => o.id === stored.orgId)!
+    const round = data.rounds.find((r) => r.id === stored.roundId)!
+    const department = data.departments.find((d) => d.id === stored.departmentId)!
+    // The return changes one answer (X) on another device, later than anything here.
+    const fromFile = Object.keys(bSet)[1]!
+    const stamp = { at: '2026-12-01T10:00:00.000Z', by: 'Außendienst', deviceId: 'device-late' }
+    const changed = { ...stored, answers: { ...stored.answers, [fromFile]: applyAnswerPatch(stored.answers[fromFile], fromFile, { state: 'level', ist: 4 }, stamp) } }
+    const file = createPackage('return', { organisation: org, round, department, assessments: [changed] }, { now: new Date(stamp.at), appVersion: 'e2e', scoringModelVersion: '1.0.0', deviceId: stamp.deviceId })
+    const name = path.join(dir, 'rueckgabe-spaet.json')
+    writeFileSync(name, serializeBackup(file))
+
+    await gotoApp(a.page, '/exchange')
+    await a.page.getByLabel('Dateien auswählen').setInputFiles(name)
+    const row = a.page.getByTestId('import-preview').locator('tbody tr').first()
+    await row.waitFor()
+    expect((await row.locator('td').allTextContents()).slice(1).map((c) => c.trim())).toEqual(['0', '1', String(Object.keys(stored.answers).length - 1), '0'])
+
+    // Meanwhile, in a second tab, another answer (Y) of the same questionnaire is saved.
+    const second = await a.context.newPage()
+    await gotoApp(second, `/assessment/${assessmentId}`)
+    await second.getByRole('heading', { level: 1, name: new RegExp(DEPARTMENT) }).waitFor()
+    const cards = questionCards(second)
+    let inTab = ''
+    let level = 0
+    for (let i = 0; (await cards.count()) > i && !inTab; i++) {
+      const item = await itemOfCard(cards.nth(i))
+      if (item.id === fromFile) continue
+      level = stored.answers[item.id]?.ist === 1 ? 2 : 1
+      await andWaitForSave(second, () => istRadio(cards.nth(i), level).check())
+      inTab = item.id
+    }
+    expect(inTab).not.toBe('')
+    await second.close()
+
+    await a.page.getByTestId('import-apply').click()
+    await a.page.getByTestId('import-done').waitFor()
+    const after = await readAssessmentFromIndexedDb(a.page, assessmentId)
+    expect(after!.answers[fromFile]?.ist, 'the answer from the file').toBe(4)
+    expect(after!.answers[inTab]?.ist, 'the answer saved in the second tab during the preview').toBe(level)
+    a.assertClean()
   })
 
   it('a package dropped anywhere on the app opens on the exchange screen with its preview', async () => {
