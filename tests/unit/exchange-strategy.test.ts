@@ -11,10 +11,9 @@ import { agendaConflictKey, applyDecisions, diffStates, mergeExchange, mergeFile
 import { parseBackup, parseExchange } from '@/domain/exchange/parse'
 import { attachChecksum, createBackup, createPackage, serializeBackup } from '@/domain/exchange/serialise'
 import type { Tombstone } from '@/domain/model/types'
-import { OZG_RGM_2 } from '@/domain/services/maturity-model'
 import type { ServiceRecord } from '@/domain/services/types'
 import { makeAgenda, makeEntry, stampAt } from '../fixtures/agenda-builders'
-import { META, T0, knownItems, makeAssessment, makeDepartment, makeOrganisation, makeRound, makeSmallData, sealRaw } from '../fixtures/backup-builders'
+import { META, T0, knownItems, makeAssessment, makeDepartment, makeOrganisation, makeRound, makeService, makeSmallData, sealRaw } from '../fixtures/backup-builders'
 import { mergeOk } from '../fixtures/merge-helpers'
 
 const OPTIONS = { knownCatalogItems: knownItems() }
@@ -22,26 +21,6 @@ const OPTIONS = { knownCatalogItems: knownItems() }
 const T1 = '2025-03-10T10:00:00.000Z'
 const T2 = '2025-03-11T10:00:00.000Z'
 const T3 = '2025-03-12T10:00:00.000Z'
-
-function makeService(over: Partial<ServiceRecord> = {}): ServiceRecord {
-  return {
-    id: 'svc-1',
-    orgId: 'org-1',
-    name: 'Hundesteuer: Hund anmelden',
-    departmentId: 'dep-1',
-    channels: ['post', 'online'],
-    casesPerYear: 620,
-    onlinePayment: false,
-    formType: 'pdf',
-    maturity: { model: OZG_RGM_2.key, ratings: { information: 3, payment: 'na' } },
-    createdAt: T0,
-    updatedAt: T0,
-    updatedBy: '',
-    deviceId: 'dev-test',
-    rev: 1,
-    ...over,
-  }
-}
 
 /** Agenda ag-1 of org-1 with two entries; e-1 moved to 'in_progress' at T0 (one event). */
 function agendaWithHistory(): { agenda: Agenda; history: StatusEvent[] } {

@@ -11,12 +11,11 @@ import {
   makeDepartment,
   makeOrganisation,
   makeRound,
+  makeService,
   makeTombstone,
   makeVersionedAnswer,
 } from '../fixtures/backup-builders'
 import { makeAgenda, makeEntry, makeEvent } from '../fixtures/agenda-builders'
-import type { ServiceRecord } from '@/domain/services/types'
-import { OZG_RGM_2 } from '@/domain/services/maturity-model'
 
 const RUNS = { numRuns: 300 }
 
@@ -113,24 +112,6 @@ describe('docIdOf / parseDocId', () => {
   })
 })
 
-const service = (over: Partial<ServiceRecord> = {}): ServiceRecord => ({
-  id: 'sv-1',
-  orgId: 'org-1',
-  name: 'Hundesteuer: Hund anmelden',
-  departmentId: 'dep-1',
-  channels: ['post', 'online'],
-  casesPerYear: 620,
-  onlinePayment: false,
-  formType: 'pdf',
-  maturity: { model: OZG_RGM_2.key, ratings: { information: 3, payment: 'na' } },
-  createdAt: '2025-03-01T09:30:00.000Z',
-  updatedAt: '2025-03-01T09:30:00.000Z',
-  updatedBy: '',
-  deviceId: 'dev-test',
-  rev: 1,
-  ...over,
-})
-
 const conflict = syncConflictOf(
   {
     assessmentId: 'ass-1',
@@ -156,7 +137,7 @@ describe('toDoc / parseDoc', () => {
     ['tombstones', makeTombstone(), 'tombstone:ass-1'],
     ['catalogs', makeCatalog(), 'catalog:eigener-katalog:1.0.0'],
     ['agendas', agendaDoc, 'agenda:ag-1'],
-    ['services', service(), 'service:sv-1'],
+    ['services', makeService({ id: 'sv-1' }), 'service:sv-1'],
     ['syncConflicts', conflict, 'conflict:ass-1:str-01'],
   ]
 
