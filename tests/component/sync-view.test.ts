@@ -79,6 +79,15 @@ const input = (w: Awaited<ReturnType<typeof mountView>>, label: string) => {
   if (!l) throw new Error(`no label ${label}`)
   return w.find<HTMLInputElement>(`#${CSS.escape(l.attributes('for') ?? '')}`)
 }
+/** Fills the four fields of the connection form, as a user types them, and sends it. */
+async function fillAndSubmit(w: Awaited<ReturnType<typeof mountView>>, fields: { url: string; db: string; user: string; password: string }): Promise<void> {
+  await input(w, 'Serveradresse').setValue(fields.url)
+  await input(w, 'Datenbank').setValue(fields.db)
+  await input(w, 'Benutzername').setValue(fields.user)
+  await input(w, 'Passwort').setValue(fields.password)
+  await w.find('form').trigger('submit')
+  await flushPromises()
+}
 
 describe('SyncView: organisation', () => {
   it('without an organisation points to the setup, loads nothing and offers to join an existing database', async () => {
@@ -100,12 +109,7 @@ describe('SyncView: organisation', () => {
     session.activeOrg = undefined
     const join = vi.spyOn(store, 'join').mockResolvedValueOnce({ ok: true, orgId: 'org-9', name: 'Landkreis Beispiel' })
     const w = await mountView()
-    await input(w, 'Serveradresse').setValue('/couchdb')
-    await input(w, 'Datenbank').setValue('dc-beispiel')
-    await input(w, 'Benutzername').setValue('weber')
-    await input(w, 'Passwort').setValue('geheim')
-    await w.find('form').trigger('submit')
-    await flushPromises()
+    await fillAndSubmit(w, { url: '/couchdb', db: 'dc-beispiel', user: 'weber', password: 'geheim' })
     expect(join).toHaveBeenCalledWith({ url: '/couchdb', db: 'dc-beispiel', user: 'weber', enabled: false }, 'geheim')
     expect(w.find('[data-testid="sync-notice"]').text()).toBe('Verbunden mit „Landkreis Beispiel“. Die Daten werden jetzt übertragen.')
     join.mockResolvedValueOnce({ ok: false, error: { code: 'emptyDatabase', status: null } })
@@ -172,12 +176,7 @@ describe('SyncView: settings form', () => {
       { field: 'url', code: 'insecure' },
     ])
     const w = await mountView()
-    await input(w, 'Serveradresse').setValue(' http://check.kreis.de/couchdb ')
-    await input(w, 'Datenbank').setValue('Musterhausen')
-    await input(w, 'Benutzername').setValue('schulz')
-    await input(w, 'Passwort').setValue('geheim')
-    await w.find('form').trigger('submit')
-    await flushPromises()
+    await fillAndSubmit(w, { url: ' http://check.kreis.de/couchdb ', db: 'Musterhausen', user: 'schulz', password: 'geheim' })
     expect(save).toHaveBeenCalledWith({ url: 'http://check.kreis.de/couchdb', db: 'Musterhausen', user: 'schulz', enabled: false }, 'geheim')
 
     const url = input(w, 'Serveradresse')
